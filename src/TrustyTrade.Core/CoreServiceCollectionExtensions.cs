@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrustyTrade.Core.Health;
+
+namespace TrustyTrade.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Registers the domain and use cases, with their options bound and validated at start.</summary>
+    public static IServiceCollection AddTrustyTradeCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<HealthOptions>()
+            .Bind(configuration.GetSection(HealthOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<HealthCheckService>();
+
+        return services;
+    }
+}

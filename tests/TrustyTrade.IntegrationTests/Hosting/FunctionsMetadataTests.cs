@@ -1,0 +1,50 @@
+using System.Text.Json;
+using TrustyTrade.IntegrationTests.Infrastructure;
+
+namespace TrustyTrade.IntegrationTests.Hosting;
+
+/// <summary>What the Worker SDK generates for the Functions host, read from the app's build output.</summary>
+public sealed class FunctionsMetadataTests
+{
+    [Fact]
+    public void FunctionsMetadata_HealthFunction_IsAnAnonymousGetOnRouteHealth()
+    {
+        var trigger = Bindings("GetHealth").Single(b => b.GetProperty("type").GetString() == "httpTrigger");
+
+        Assert.Equal("health", trigger.GetProperty("route").GetString());
+        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void FunctionsMetadata_HealthFunction_PointsAtTheWorkerAssembly()
+    {
+        var function = Function("GetHealth");
+
+        Assert.Equal("TrustyTrade.Functions.dll", function.GetProperty("scriptFile").GetString());
+        Assert.Equal("TrustyTrade.Functions.Health.HealthFunction.GetHealth", function.GetProperty("entryPoint").GetString());
+        Assert.True(File.Exists(Path.Combine(RepositoryPaths.FunctionsOutput, "TrustyTrade.Functions.dll")));
+    }
+
+    [Theory]
+    [InlineData("host.json")]
+    [InlineData("extensions.json")]
+    [InlineData("worker.config.json")]
+    [InlineData(".azurefunctions/Microsoft.Azure.Functions.Worker.Extensions.dll")]
+    public void BuildOutput_HasWhatTheHostLoads(string relativePath) =>
+        Assert.True(File.Exists(Path.Combine(RepositoryPaths.FunctionsOutput, relativePath)), $"{relativePath} is missing");
+
+    [Fact]
+    public void BuildOutput_HostJson_IsTheRepositoryRootCopy() =>
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(RepositoryPaths.Root, "host.json")),
+            File.ReadAllText(Path.Combine(RepositoryPaths.FunctionsOutput, "host.json")));
+
+    private static JsonElement Function(string name)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.FunctionsOutput, "functions.metadata")));
+        return document.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == name).Clone();
+    }
+
+    private static JsonElement[] Bindings(string function) => [.. Function(function).GetProperty("bindings").EnumerateArray()];
+}
