@@ -16,9 +16,24 @@ public sealed class RedisConnection(IOptions<RedisOptions> options) : IAsyncDisp
 
     public async ValueTask DisposeAsync()
     {
-        if (_multiplexer.IsValueCreated)
+        if (!_multiplexer.IsValueCreated)
         {
-            await (await _multiplexer.Value.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
+        var connecting = _multiplexer.Value;
+        if (connecting.IsCompletedSuccessfully)
+        {
+            await connecting.Result.DisposeAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            // Still connecting to a Redis that doesn't answer: don't hold shutdown for the connect timeout.
+            _ = connecting.ContinueWith(
+                static t => t.Result.Dispose(),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion,
+                TaskScheduler.Default);
         }
     }
 

@@ -53,16 +53,16 @@ public sealed class HealthFunctionTests
     public async Task GetHealth_RedisDown_AnswersWithinTheProbeTimeoutNotTheClientDefaults()
     {
         var stopwatch = Stopwatch.StartNew();
-        var (_, body) = await InvokeAsync(new()
+        await InvokeAsync(new()
         {
             ["Redis:Configuration"] = $"127.0.0.1:{ClosedPort.Next()}",
             ["Health:ProbeTimeoutMilliseconds"] = "300",
         });
         stopwatch.Stop();
 
-        // StackExchange.Redis alone would wait 5 s to connect and 5 s per command; generous slack for a busy CI box.
-        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(4));
-        Assert.Equal("unhealthy", body.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString());
+        // StackExchange.Redis alone waits 5 s to connect and 5 s per command; the answer (and disposing the app's
+        // services) must not wait for either. Generous slack for a busy CI box.
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3));
     }
 
     private static async Task<(int Status, JsonElement Body)> InvokeAsync(Dictionary<string, string?>? overrides = null)
