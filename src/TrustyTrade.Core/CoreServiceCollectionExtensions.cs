@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Health;
 
 namespace TrustyTrade.Core;
@@ -18,6 +19,12 @@ public static class CoreServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<HealthCheckService>();
+
+        services.AddOptions<EscrowOptions>()
+            .Bind(configuration.GetSection(EscrowOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<DealService>();
 
         return services;
     }

@@ -3,9 +3,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Health;
 using TrustyTrade.Infrastructure.Caching;
 using TrustyTrade.Infrastructure.Persistence;
+using TrustyTrade.Infrastructure.Persistence.Escrow;
 using TrustyTrade.Infrastructure.Storage;
 
 namespace TrustyTrade.Infrastructure;
@@ -33,6 +35,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString));
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<MigrateOnStartupService>();
+        services.AddSingleton<IEscrowStore, PostgresEscrowStore>();
 
         services.AddSingleton<RedisConnection>();
 

@@ -95,8 +95,8 @@ public sealed class MigrationTests : IAsyncLifetime
                  buyer AS (INSERT INTO users (telegram_id, username) VALUES (2, 'buyer') RETURNING id),
                  listing AS (INSERT INTO accounts (user_id, game, description, price, currency)
                              SELECT id, 'Dota 2', 'Immortal rank', 100, 'XTR' FROM seller RETURNING id, user_id)
-            INSERT INTO deals (seller_id, buyer_id, account_id)
-            SELECT listing.user_id, buyer.id, listing.id FROM listing, buyer RETURNING id
+            INSERT INTO deals (seller_id, buyer_id, account_id, amount, currency, fee, warranty_days, payment_due_at)
+            SELECT listing.user_id, buyer.id, listing.id, 100, 'XTR', 5, 5, now() FROM listing, buyer RETURNING id
             """);
         const string pay = """
             INSERT INTO transactions (deal_id, payment_method, amount, currency, status, transaction_hash)

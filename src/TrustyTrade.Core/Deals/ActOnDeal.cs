@@ -1,0 +1,4 @@
+namespace TrustyTrade.Core.Deals;
+
+/// <summary>A command addressed to one deal by one actor.</summary>
+public sealed record ActOnDeal(long DealId, Actor Actor, DealCommand Command);

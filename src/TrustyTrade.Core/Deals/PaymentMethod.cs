@@ -1,0 +1,7 @@
+namespace TrustyTrade.Core.Deals;
+
+public enum PaymentMethod
+{
+    TelegramStars,
+    Crypto,
+}

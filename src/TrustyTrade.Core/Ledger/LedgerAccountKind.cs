@@ -1,0 +1,29 @@
+namespace TrustyTrade.Core.Ledger;
+
+/// <summary>
+/// The ledger's accounts. Balances are what the platform holds or owes, so money in from a buyer is a negative
+/// entry on <see cref="PaymentsReceived"/> and a positive one on <see cref="Escrow"/>.
+/// </summary>
+public enum LedgerAccountKind
+{
+    /// <summary>Money that arrived from outside (Stars, chain); the counter-side of everything held.</summary>
+    PaymentsReceived,
+
+    /// <summary>A deal's paid money, held until the buyer has the account (owner: deal).</summary>
+    Escrow,
+
+    /// <summary>A completed deal's money, still held during the warranty (owner: deal).</summary>
+    WarrantyHold,
+
+    /// <summary>What a seller may withdraw (owner: user).</summary>
+    SellerAvailable,
+
+    /// <summary>What the platform owes a buyer back (owner: user).</summary>
+    BuyerRefunds,
+
+    /// <summary>The platform's commission.</summary>
+    PlatformFees,
+
+    /// <summary>Money sent out (seller withdrawals, refunds paid back); the counter-side of paying out.</summary>
+    PaidOut,
+}

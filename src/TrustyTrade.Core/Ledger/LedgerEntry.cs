@@ -1,0 +1,5 @@
+using TrustyTrade.Core.Monetary;
+
+namespace TrustyTrade.Core.Ledger;
+
+public sealed record LedgerEntry(LedgerAccount Account, Money Amount);

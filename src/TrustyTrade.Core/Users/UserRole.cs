@@ -1,0 +1,7 @@
+namespace TrustyTrade.Core.Users;
+
+public enum UserRole
+{
+    User,
+    Admin,
+}
