@@ -13,7 +13,10 @@ dotnet run --project src/TrustyTrade.DbMigrator -c Debug -v quiet
 
 app_dir="$REPO_ROOT/functions/TrustyTrade.Functions"
 if [ ! -f "$app_dir/local.settings.json" ]; then
-  cp "$REPO_ROOT/local.settings.sample.json" "$app_dir/local.settings.json"
+  # The sample's vault key is all zeros, a placeholder: give this machine a random one of its own.
+  key="$(head -c 32 /dev/urandom | base64)"
+  sed "s|local-dev=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=|local-dev=$key|" \
+    "$REPO_ROOT/local.settings.sample.json" >"$app_dir/local.settings.json"
   log "created $app_dir/local.settings.json from local.settings.sample.json (edit it for your bot token and keys)"
 fi
 

@@ -10,6 +10,8 @@ command -v dotnet >/dev/null || die "the .NET SDK (global.json names the version
 "$REPO_ROOT/scripts/services.sh" start
 export_local_settings
 export Postgres__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=${PG_DATABASE}_test;Username=$PG_USER;Password=$PG_PASSWORD"
+# A fresh vault key per run: nothing the tests seal has to outlive it.
+export Vault__ActiveKeyId="test" Vault__Keys="test=$(head -c 32 /dev/urandom | base64)"
 
 log "building (Release, warnings are errors)"
 dotnet build TrustyTrade.sln -c Release -nologo -clp:"Summary;ErrorsOnly" -warnaserror

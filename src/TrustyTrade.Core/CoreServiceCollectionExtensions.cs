@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrustyTrade.Core.DealRecords;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Health;
+using TrustyTrade.Core.Listings;
+using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Core;
 
@@ -25,6 +28,14 @@ public static class CoreServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<DealService>();
+
+        services.AddOptions<ListingOptions>()
+            .Bind(configuration.GetSection(ListingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ListingService>();
+        services.AddSingleton<UserService>();
+        services.AddSingleton<DealRecordService>();
 
         return services;
     }

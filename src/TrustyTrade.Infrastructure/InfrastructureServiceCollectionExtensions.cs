@@ -3,12 +3,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using TrustyTrade.Core.DealRecords;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Health;
+using TrustyTrade.Core.Listings;
+using TrustyTrade.Core.Users;
 using TrustyTrade.Infrastructure.Caching;
 using TrustyTrade.Infrastructure.Persistence;
 using TrustyTrade.Infrastructure.Persistence.Escrow;
+using TrustyTrade.Infrastructure.Persistence.Listings;
 using TrustyTrade.Infrastructure.Storage;
+using TrustyTrade.Infrastructure.Vault;
 
 namespace TrustyTrade.Infrastructure;
 
@@ -32,10 +37,14 @@ public static class InfrastructureServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString));
+        services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString));
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<MigrateOnStartupService>();
         services.AddSingleton<IEscrowStore, PostgresEscrowStore>();
+        services.AddSingleton<IListingStore, PostgresListingStore>();
+        services.AddSingleton<IUserStore, PostgresUserStore>();
+        services.AddSingleton<IDealRecordStore, PostgresDealRecordStore>();
+        services.AddCredentialVault(configuration);
 
         services.AddSingleton<RedisConnection>();
 
@@ -48,5 +57,26 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IDependencyProbe, StorageHealthProbe>();
 
         return services;
+    }
+
+    /// <summary>
+    /// The app's connection pool. Unless the connection string says otherwise, statements the app repeats are
+    /// prepared on the server, and a connection going back to the pool is not reset (the app sets no session state).
+    /// </summary>
+    private static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return NpgsqlDataSource.Create(builder.ConnectionString);
     }
 }

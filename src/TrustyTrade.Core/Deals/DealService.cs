@@ -33,16 +33,19 @@ public sealed partial class DealService(
         var buy = request.Command;
         return IdempotentAsync(request.Key, BuyCommandName, dealId: null, async session =>
         {
-            var listing = await session.LockListingAsync(buy.ListingId, cancellationToken).ConfigureAwait(false);
+            var (listing, stored) = await session.LockListingAsync(buy.ListingId, request.Key, cancellationToken).ConfigureAwait(false);
             if (listing is null)
             {
                 return DealResult.Refused(DealRefusalCode.ListingUnavailable, "this listing does not exist");
             }
 
-            // A replay of the buy that reserved this listing is answered before its status is looked at.
-            if (await ReplayAsync(session, request.Key, BuyCommandName, null, cancellationToken).ConfigureAwait(false) is { } replay)
+            // A replay of the buy that reserved this listing is answered before its status is looked at; the same
+            // key on another listing or from another buyer is a different request.
+            if (Replay(stored, BuyCommandName, null) is { } replay)
             {
-                return replay;
+                return replay.Deal is { } first && (first.ListingId != buy.ListingId || first.BuyerId != buy.BuyerId)
+                    ? KeyReused()
+                    : replay;
             }
 
             var buyer = await session.FindUserAsync(buy.BuyerId, cancellationToken).ConfigureAwait(false);
@@ -77,13 +80,19 @@ public sealed partial class DealService(
         var (dealId, actor, command) = request.Command;
         return IdempotentAsync(request.Key, command.Name, dealId, async session =>
         {
-            var deal = await session.LockDealAsync(dealId, cancellationToken).ConfigureAwait(false);
+            var (deal, stored) = await session.LockDealAsync(dealId, request.Key, cancellationToken).ConfigureAwait(false);
             if (deal is null)
             {
                 return DealResult.Refused(DealRefusalCode.DealNotFound, "this deal does not exist");
             }
 
-            if (await ReplayAsync(session, request.Key, command.Name, dealId, cancellationToken).ConfigureAwait(false) is { } replay)
+            // A replay shows the deal as the command left it, so only to someone who may see this deal.
+            if (deal.RoleOf(actor) == DealRole.Stranger)
+            {
+                return DealResult.Refused(DealRefusalCode.NotAParty, "only the buyer, the seller or an admin may act on this deal");
+            }
+
+            if (Replay(stored, command.Name, dealId) is { } replay)
             {
                 return replay;
             }
@@ -91,6 +100,11 @@ public sealed partial class DealService(
             if (actor.Kind == ActorKind.Admin && !await IsActiveAdminAsync(session, actor, cancellationToken).ConfigureAwait(false))
             {
                 return DealResult.Refused(DealRefusalCode.NotAllowedForRole, "only an admin may act as admin");
+            }
+
+            if (actor.Kind == ActorKind.Admin && (actor.UserId == deal.BuyerId || actor.UserId == deal.SellerId))
+            {
+                return DealResult.Refused(DealRefusalCode.NotAllowedForRole, "an admin can't decide on a deal of their own");
             }
 
             var decision = DealStateMachine.Decide(deal, command, actor, timeProvider.GetUtcNow(), _policy);
@@ -106,9 +120,9 @@ public sealed partial class DealService(
     }
 
     /// <summary>
-    /// The one place idempotency lives. The body locks its aggregate first and then asks for a replay, so two
+    /// The one place idempotency lives. The body locks its aggregate and reads the key in the same step, so two
     /// deliveries of one key on one deal take turns; the same key racing on two deals is caught by the store's
-    /// unique key, and the retry replays.
+    /// unique key (at save or commit), and the retry replays.
     /// </summary>
     private async Task<DealResult> IdempotentAsync(
         IdempotencyKey key, string commandName, long? dealId, Func<IEscrowSession, Task<DealResult>> body, CancellationToken cancellationToken)
@@ -137,10 +151,8 @@ public sealed partial class DealService(
         }
     }
 
-    private static async Task<DealResult?> ReplayAsync(
-        IEscrowSession session, IdempotencyKey key, string commandName, long? dealId, CancellationToken cancellationToken)
+    private static DealResult? Replay(StoredCommandResult? stored, string commandName, long? dealId)
     {
-        var stored = await session.FindCommandResultAsync(key, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
             return null;
@@ -148,11 +160,14 @@ public sealed partial class DealService(
 
         if (stored.CommandName != commandName || (dealId is not null && stored.DealId != dealId))
         {
-            return DealResult.Refused(DealRefusalCode.IdempotencyKeyReused, "this request id was already used for another request");
+            return KeyReused();
         }
 
         return new DealResult(JsonSerializer.Deserialize<Deal>(stored.ResultJson, ResultJson), null, Replayed: true);
     }
+
+    private static DealResult KeyReused() =>
+        DealResult.Refused(DealRefusalCode.IdempotencyKeyReused, "this request id was already used for another request");
 
     private static async Task<bool> IsActiveAdminAsync(IEscrowSession session, Actor actor, CancellationToken cancellationToken) =>
         actor.UserId is { } id

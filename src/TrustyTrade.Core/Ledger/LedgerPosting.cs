@@ -40,6 +40,11 @@ public sealed record LedgerPosting
     {
         ArgumentNullException.ThrowIfNull(to);
         var parts = to.Where(t => !t.Amount.IsZero).ToArray();
+        if (parts.Length == 0)
+        {
+            throw new ArgumentException($"posting '{kind}' moves no money", nameof(to));
+        }
+
         var total = parts.Aggregate(Money.Zero(parts[0].Amount.Currency), (sum, p) => sum + p.Amount);
         return new LedgerPosting(kind, [new LedgerEntry(from, -total), .. parts.Select(p => new LedgerEntry(p.To, p.Amount))]);
     }

@@ -21,13 +21,13 @@ public readonly record struct Money(decimal Amount, Currency Currency)
 
     public static Money operator -(Money value) => value with { Amount = -value.Amount };
 
-    public static bool operator <(Money left, Money right) => left.Amount < right.Amount && Same(left, right) == left.Currency;
+    public static bool operator <(Money left, Money right) => Compare(left, right) < 0;
 
-    public static bool operator >(Money left, Money right) => left.Amount > right.Amount && Same(left, right) == left.Currency;
+    public static bool operator >(Money left, Money right) => Compare(left, right) > 0;
 
-    public static bool operator <=(Money left, Money right) => left.Amount <= right.Amount && Same(left, right) == left.Currency;
+    public static bool operator <=(Money left, Money right) => Compare(left, right) <= 0;
 
-    public static bool operator >=(Money left, Money right) => left.Amount >= right.Amount && Same(left, right) == left.Currency;
+    public static bool operator >=(Money left, Money right) => Compare(left, right) >= 0;
 
     public Money Add(Money other) => this + other;
 
@@ -41,6 +41,12 @@ public readonly record struct Money(decimal Amount, Currency Currency)
 
     public override string ToString() =>
         $"{Amount.ToString($"F{Currency.Decimals()}", CultureInfo.InvariantCulture)} {Currency.Code()}";
+
+    private static int Compare(Money left, Money right)
+    {
+        Same(left, right);
+        return left.Amount.CompareTo(right.Amount);
+    }
 
     private static Currency Same(Money left, Money right) => left.Currency == right.Currency
         ? left.Currency

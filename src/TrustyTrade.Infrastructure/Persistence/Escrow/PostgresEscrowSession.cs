@@ -3,67 +3,72 @@ using Dapper;
 using Npgsql;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Idempotency;
-using TrustyTrade.Core.Ledger;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Infrastructure.Persistence.Escrow;
 
-/// <summary>One READ COMMITTED transaction; aggregates are locked with <c>SELECT … FOR UPDATE</c> before they change.</summary>
+/// <summary>
+/// One READ COMMITTED transaction. Aggregates are locked with <c>SELECT … FOR UPDATE</c> (in the same round trip
+/// as the idempotency key's lookup); a transition's writes are queued and sent as one batch at commit, so a deal
+/// command costs three round trips whatever it changes.
+/// </summary>
 internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlTransaction transaction) : IEscrowSession
 {
-    public async Task<Deal?> LockDealAsync(long dealId, CancellationToken cancellationToken)
+    private const string KeyLookup = "SELECT command AS command_name, deal_id, result::text AS result_json FROM idempotency_keys WHERE key = @key";
+
+    private readonly NpgsqlBatch _writes = new(connection, transaction);
+    private NpgsqlBatchCommand? _dealUpdate;
+    private NpgsqlBatchCommand? _keyInsert;
+    private IdempotencyKey _key;
+
+    public async Task<Locked<Deal>> LockDealAsync(long dealId, IdempotencyKey key, CancellationToken cancellationToken)
     {
-        var row = await QuerySingleOrDefaultAsync<DealRow>(
-            $"SELECT {DealRow.Columns} FROM deals WHERE id = @dealId FOR UPDATE", new { dealId }, cancellationToken).ConfigureAwait(false);
-        return row?.ToDeal();
+        using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
+            $"SELECT {DealRow.Columns} FROM deals WHERE id = @dealId FOR UPDATE; {KeyLookup}",
+            new { dealId, key = key.Value }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var deal = await grid.ReadSingleOrDefaultAsync<DealRow>().ConfigureAwait(false);
+        var stored = await grid.ReadSingleOrDefaultAsync<StoredCommandResult>().ConfigureAwait(false);
+        return new Locked<Deal>(deal?.ToDeal(), stored);
     }
 
-    public async Task<Listing?> LockListingAsync(long listingId, CancellationToken cancellationToken)
+    public async Task<Locked<Listing>> LockListingAsync(long listingId, IdempotencyKey key, CancellationToken cancellationToken)
     {
-        var row = await QuerySingleOrDefaultAsync<ListingRow>(
-            $"SELECT {ListingRow.Columns} FROM accounts WHERE id = @listingId FOR UPDATE", new { listingId }, cancellationToken).ConfigureAwait(false);
-        return row?.ToListing();
+        using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
+            $"SELECT {ListingRow.Columns} FROM accounts WHERE id = @listingId FOR UPDATE; {KeyLookup}",
+            new { listingId, key = key.Value }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var listing = await grid.ReadSingleOrDefaultAsync<ListingRow>().ConfigureAwait(false);
+        var stored = await grid.ReadSingleOrDefaultAsync<StoredCommandResult>().ConfigureAwait(false);
+        return new Locked<Listing>(listing?.ToListing(), stored);
     }
 
     public async Task<User?> FindUserAsync(long userId, CancellationToken cancellationToken)
     {
-        var row = await QuerySingleOrDefaultAsync<UserRow>(
-            $"SELECT {UserRow.Columns} FROM users WHERE id = @userId", new { userId }, cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
+            $"SELECT {UserRow.Columns} FROM users WHERE id = @userId", new { userId }, transaction, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
         return row?.ToUser();
     }
 
     public Task<int?> FindWarrantyDaysAsync(string game, CancellationToken cancellationToken) =>
-        QuerySingleOrDefaultAsync<int?>("SELECT warranty_days FROM game_settings WHERE game = @game", new { game }, cancellationToken);
+        connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
+            "SELECT warranty_days FROM game_settings WHERE game = @game", new { game }, transaction, cancellationToken: cancellationToken));
 
-    public async Task<StoredCommandResult?> FindCommandResultAsync(IdempotencyKey key, CancellationToken cancellationToken)
+    public Task SaveCommandResultAsync(IdempotencyKey key, StoredCommandResult result, CancellationToken cancellationToken)
     {
-        var row = await QuerySingleOrDefaultAsync<(string Command, long? DealId, string Result)?>(
-            "SELECT command, deal_id, result::text FROM idempotency_keys WHERE key = @key", new { key = key.Value }, cancellationToken)
-            .ConfigureAwait(false);
-        return row is { } r ? new StoredCommandResult(r.Command, r.DealId, r.Result) : null;
-    }
-
-    public async Task SaveCommandResultAsync(IdempotencyKey key, StoredCommandResult result, CancellationToken cancellationToken)
-    {
-        // ON CONFLICT keeps the transaction usable; a key another transaction saved first is reported, not thrown by the server.
-        var inserted = await ExecuteAsync(
-            """
-            INSERT INTO idempotency_keys (key, command, deal_id, result) VALUES (@key, @command, @dealId, @result::jsonb)
-            ON CONFLICT (key) DO NOTHING
-            """,
-            new { key = key.Value, command = result.CommandName, dealId = result.DealId, result = result.ResultJson },
-            cancellationToken).ConfigureAwait(false);
-        if (inserted == 0)
-        {
-            throw new DuplicateIdempotencyKeyException($"idempotency key '{key.Value}' was saved by another transaction");
-        }
+        ArgumentNullException.ThrowIfNull(result);
+        // ON CONFLICT keeps the transaction usable; a key another transaction saved first shows as no row inserted.
+        _key = key;
+        _keyInsert = Queue(
+            "INSERT INTO idempotency_keys (key, command, deal_id, result) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (key) DO NOTHING",
+            key.Value, result.CommandName, result.DealId, result.ResultJson);
+        return Task.CompletedTask;
     }
 
     public async Task<Deal> CreateDealAsync(NewDeal deal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deal);
-        var row = await QuerySingleOrDefaultAsync<DealRow>(
+        var row = await connection.QuerySingleAsync<DealRow>(new CommandDefinition(
             $"""
             INSERT INTO deals (seller_id, buyer_id, account_id, escrow_status, amount, currency, fee, warranty_days,
                                created_at, payment_due_at, updated_at)
@@ -83,177 +88,133 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
                 deal.CreatedAt,
                 deal.PaymentDueAt,
             },
-            cancellationToken).ConfigureAwait(false);
-        var created = row!.ToDeal();
-        await SetListingStatusAsync(deal.ListingId, ListingStatus.Reserved, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(
-            """
-            INSERT INTO deal_events (deal_id, command, from_status, to_status, actor_kind, actor_id, created_at)
-            VALUES (@id, 'buy', NULL, 'awaiting_payment', 'user', @buyerId, @at)
-            """,
-            new { id = created.Id, buyerId = created.BuyerId, at = created.CreatedAt },
-            cancellationToken).ConfigureAwait(false);
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var created = row.ToDeal();
+        QueueListingStatus(deal.ListingId, ListingStatus.Reserved);
+        Queue(
+            "INSERT INTO deal_events (deal_id, command, from_status, to_status, actor_kind, actor_id, created_at) VALUES ($1, 'buy', NULL, 'awaiting_payment', 'user', $2, $3)",
+            created.Id, created.BuyerId, created.CreatedAt);
         return created;
     }
 
-    public async Task ApplyAsync(DealTransition transition, CancellationToken cancellationToken)
+    public Task ApplyAsync(DealTransition transition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transition);
         var (before, after) = (transition.Before, transition.After);
 
-        var updated = await ExecuteAsync(
+        _dealUpdate = Queue(
             """
-            UPDATE deals SET escrow_status = @Status, version = @Version, paid_at = @PaidAt, delivery_due_at = @DeliveryDueAt,
-                delivered_at = @DeliveredAt, inspection_ends_at = @InspectionEndsAt, completed_at = @CompletedAt,
-                warranty_ends_at = @WarrantyEndsAt, closed_at = @ClosedAt, disputed_from = @DisputedFrom, updated_at = now()
-            WHERE id = @Id AND version = @ExpectedVersion
+            UPDATE deals SET escrow_status = $1, version = $2, paid_at = $3, delivery_due_at = $4, delivered_at = $5,
+                inspection_ends_at = $6, completed_at = $7, warranty_ends_at = $8, closed_at = $9, disputed_from = $10,
+                updated_at = now()
+            WHERE id = $11 AND version = $12
             """,
-            new
-            {
-                after.Id,
-                Status = after.Status.ToName(),
-                after.Version,
-                ExpectedVersion = before.Version,
-                after.PaidAt,
-                after.DeliveryDueAt,
-                after.DeliveredAt,
-                after.InspectionEndsAt,
-                after.CompletedAt,
-                after.WarrantyEndsAt,
-                after.ClosedAt,
-                DisputedFrom = after.DisputedFrom?.ToName(),
-            },
-            cancellationToken).ConfigureAwait(false);
-        if (updated != 1)
-        {
-            throw new DBConcurrencyException($"deal {after.Id} changed under its lock (version {before.Version})");
-        }
+            after.Status.ToName(), after.Version, after.PaidAt, after.DeliveryDueAt, after.DeliveredAt, after.InspectionEndsAt,
+            after.CompletedAt, after.WarrantyEndsAt, after.ClosedAt, after.DisputedFrom?.ToName(), after.Id, before.Version);
 
-        await ExecuteAsync(
-            """
-            INSERT INTO deal_events (deal_id, command, from_status, to_status, actor_kind, actor_id, detail)
-            VALUES (@dealId, @command, @from, @to, @actorKind, @actorId, @detail)
-            """,
-            new
-            {
-                dealId = after.Id,
-                command = transition.Command.Name,
-                from = before.Status.ToName(),
-                to = after.Status.ToName(),
-                actorKind = transition.Actor.Kind.ToString().ToLowerInvariant(),
-                actorId = transition.Actor.UserId,
-                detail = Detail(transition.Command),
-            },
-            cancellationToken).ConfigureAwait(false);
+        Queue(
+            "INSERT INTO deal_events (deal_id, command, from_status, to_status, actor_kind, actor_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            after.Id, transition.Command.Name, before.Status.ToName(), after.Status.ToName(),
+            transition.Actor.Kind.ToString().ToLowerInvariant(), transition.Actor.UserId, Detail(transition.Command));
 
         if (transition.Command is ConfirmPayment payment)
         {
             // The seed's payments record; its unique (method, hash) index backs up the idempotency key.
-            await ExecuteAsync(
-                """
-                INSERT INTO transactions (deal_id, payment_method, amount, currency, status, transaction_hash)
-                VALUES (@dealId, @method, @amount, @currency, 'confirmed', @reference)
-                """,
-                new
-                {
-                    dealId = after.Id,
-                    method = payment.Method.ToName(),
-                    amount = payment.Amount.Amount,
-                    currency = payment.Amount.Currency.ToString(),
-                    reference = payment.PaymentReference,
-                },
-                cancellationToken).ConfigureAwait(false);
+            Queue(
+                "INSERT INTO transactions (deal_id, payment_method, amount, currency, status, transaction_hash) VALUES ($1, $2, $3, $4, 'confirmed', $5)",
+                after.Id, payment.Method.ToName(), payment.Amount.Amount, payment.Amount.Currency.ToString(), payment.PaymentReference);
         }
 
         if (transition.Posting is { } posting)
         {
-            await AppendPostingAsync(after.Id, posting, cancellationToken).ConfigureAwait(false);
+            Queue(
+                """
+                WITH posting AS (INSERT INTO ledger_postings (deal_id, kind) VALUES ($1, $2) RETURNING id)
+                INSERT INTO ledger_entries (posting_id, account_kind, owner_id, currency, amount)
+                SELECT posting.id, e.* FROM posting, unnest($3::text[], $4::bigint[], $5::text[], $6::numeric[]) AS e
+                """,
+                after.Id, posting.Kind,
+                posting.Entries.Select(e => e.Account.Kind.ToName()).ToArray(),
+                posting.Entries.Select(e => e.Account.OwnerId).ToArray(),
+                posting.Entries.Select(e => e.Amount.Currency.ToString()).ToArray(),
+                posting.Entries.Select(e => e.Amount.Amount).ToArray());
         }
 
         if (transition.ListingBecomes is { } listingStatus)
         {
-            await SetListingStatusAsync(after.ListingId, listingStatus, cancellationToken).ConfigureAwait(false);
+            QueueListingStatus(after.ListingId, listingStatus);
         }
 
-        await ApplyDisputeAsync(transition, cancellationToken).ConfigureAwait(false);
+        QueueDispute(transition);
+        return Task.CompletedTask;
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_writes.BatchCommands.Count > 0)
+        {
+            await _writes.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (_dealUpdate is { RecordsAffected: not 1 })
+            {
+                throw new DBConcurrencyException("the deal changed under its lock");
+            }
+
+            if (_keyInsert is { RecordsAffected: 0 })
+            {
+                throw new DuplicateIdempotencyKeyException($"idempotency key '{_key.Value}' was saved by another transaction");
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public async ValueTask DisposeAsync()
     {
+        await _writes.DisposeAsync().ConfigureAwait(false);
         await transaction.DisposeAsync().ConfigureAwait(false);
         await connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task ApplyDisputeAsync(DealTransition transition, CancellationToken cancellationToken)
+    private void QueueDispute(DealTransition transition)
     {
         switch (transition.Command)
         {
             case OpenDispute open:
-                await ExecuteAsync(
-                    """
-                    INSERT INTO disputes (deal_id, opened_by_kind, opened_by, reason, held_in)
-                    VALUES (@dealId, @kind, @openedBy, @reason, @heldIn)
-                    """,
-                    new
-                    {
-                        dealId = transition.After.Id,
-                        kind = transition.Actor.Kind == ActorKind.Admin ? "admin" : "user",
-                        openedBy = transition.Actor.UserId,
-                        reason = open.Reason,
-                        heldIn = transition.Before.Status == DealStatus.Completed ? "warranty_hold" : "escrow",
-                    },
-                    cancellationToken).ConfigureAwait(false);
+                Queue(
+                    "INSERT INTO disputes (deal_id, opened_by_kind, opened_by, reason, held_in) VALUES ($1, $2, $3, $4, $5)",
+                    transition.After.Id,
+                    transition.Actor.Kind == ActorKind.Admin ? "admin" : "user",
+                    transition.Actor.UserId,
+                    open.Reason,
+                    transition.Before.Status == DealStatus.Completed ? "warranty_hold" : "escrow");
                 break;
             case ResolveDispute resolve when transition.Settlement is { } settlement:
-                await ExecuteAsync(
+                Queue(
                     """
-                    UPDATE disputes SET status = 'resolved', outcome = @outcome, seller_share = @sellerShare, fee = @fee,
-                        buyer_share = @buyerShare, resolved_by = @adminId, resolution_note = @note, resolved_at = now()
-                    WHERE deal_id = @dealId AND status = 'open'
+                    UPDATE disputes SET status = 'resolved', outcome = $2, seller_share = $3, fee = $4, buyer_share = $5,
+                        resolved_by = $6, resolution_note = $7, resolved_at = now()
+                    WHERE deal_id = $1 AND status = 'open'
                     """,
-                    new
-                    {
-                        dealId = transition.After.Id,
-                        outcome = OutcomeName(settlement.Outcome),
-                        sellerShare = settlement.SellerShare.Amount,
-                        fee = settlement.Fee.Amount,
-                        buyerShare = settlement.BuyerShare.Amount,
-                        adminId = transition.Actor.UserId,
-                        note = resolve.Note,
-                    },
-                    cancellationToken).ConfigureAwait(false);
+                    transition.After.Id, OutcomeName(settlement.Outcome), settlement.SellerShare.Amount, settlement.Fee.Amount,
+                    settlement.BuyerShare.Amount, transition.Actor.UserId, resolve.Note);
                 break;
         }
     }
 
-    private async Task AppendPostingAsync(long dealId, LedgerPosting posting, CancellationToken cancellationToken)
-    {
-        var postingId = await QuerySingleOrDefaultAsync<long>(
-            "INSERT INTO ledger_postings (deal_id, kind) VALUES (@dealId, @kind) RETURNING id",
-            new { dealId, kind = posting.Kind }, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(
-            """
-            INSERT INTO ledger_entries (posting_id, account_kind, owner_id, currency, amount)
-            SELECT @postingId, * FROM unnest(@kinds, @owners, @currencies, @amounts)
-            """,
-            new
-            {
-                postingId,
-                kinds = posting.Entries.Select(e => e.Account.Kind.ToName()).ToArray(),
-                owners = posting.Entries.Select(e => e.Account.OwnerId).ToArray(),
-                currencies = posting.Entries.Select(e => e.Amount.Currency.ToString()).ToArray(),
-                amounts = posting.Entries.Select(e => e.Amount.Amount).ToArray(),
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
+    private void QueueListingStatus(long listingId, ListingStatus status) =>
+        Queue("UPDATE accounts SET status = $1, updated_at = now() WHERE id = $2", status.ToName(), listingId);
 
-    private Task<int> SetListingStatusAsync(long listingId, ListingStatus status, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            "UPDATE accounts SET status = @status, updated_at = now() WHERE id = @listingId",
-            new { listingId, status = status.ToName() },
-            cancellationToken);
+    private NpgsqlBatchCommand Queue(string sql, params object?[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        _writes.BatchCommands.Add(command);
+        return command;
+    }
 
     private static string? Detail(DealCommand command) => command switch
     {
@@ -270,10 +231,4 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
         DisputeOutcome.Split => "split",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "unknown dispute outcome"),
     };
-
-    private Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object parameters, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-
-    private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
 }

@@ -29,12 +29,26 @@ ALTER TABLE accounts
     ADD CONSTRAINT accounts_title_length CHECK (char_length(title) <= 120),
     ADD CONSTRAINT accounts_credentials_with_key CHECK ((credentials IS NULL) = (credentials_key_id IS NULL));
 
--- Search serves only active listings: by game and price (0001's index), by game and age, by price or age across
--- games, and by words (prefix matching over title and description, any language).
+-- Search serves only active listings: by game and price in one currency, by game and age, by price or age across
+-- games, and by words (prefix matching over title and description, any language). Prices are compared only
+-- within a currency, so the currency joins 0001's game-and-price index.
+DROP INDEX accounts_active_game_price_idx;
+CREATE INDEX accounts_active_game_price_idx ON accounts (game, currency, price, id) WHERE status = 'active';
 CREATE INDEX accounts_active_game_created_idx ON accounts (game, created_at DESC, id DESC) WHERE status = 'active';
-CREATE INDEX accounts_active_price_idx ON accounts (price, id) WHERE status = 'active';
+CREATE INDEX accounts_active_price_idx ON accounts (currency, price, id) WHERE status = 'active';
 CREATE INDEX accounts_active_created_idx ON accounts (created_at DESC, id DESC) WHERE status = 'active';
 CREATE INDEX accounts_active_search_idx ON accounts USING gin (search_vector) WHERE status = 'active';
+
+-- Word search within one game: the same words, each prefixed with a short hash of the game, so a game's search
+-- reads only that game's posting lists instead of intersecting every game's (a common word in a million listings).
+CREATE FUNCTION listing_search_in_game(game text, title text, description text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT coalesce(array_to_tsvector(array_agg(left(md5(game), 8) || lexeme)), ''::tsvector)
+    FROM unnest(tsvector_to_array(to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(description, '')))) AS lexeme
+$$;
+
+ALTER TABLE accounts ADD COLUMN search_in_game tsvector GENERATED ALWAYS AS (listing_search_in_game(game, title, description)) STORED;
+CREATE INDEX accounts_active_game_search_idx ON accounts USING gin (search_in_game) WHERE status = 'active';
 CREATE INDEX accounts_pending_moderation_idx ON accounts (created_at) WHERE status = 'pending_moderation';
 
 ALTER TABLE deals

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The escrow core's benchmark (issue: deal transitions/s vs pgbench -N, listing search p50/p95 at 1M listings).
+# Starts the services, uses its own database (trustytrade_bench, kept between runs so the 1M listings are seeded
+# once), builds in Release and prints both comparisons side by side. Exit code 1 when a target is missed.
+#   scripts/bench.sh                      full run (1,000,000 listings, 15 s throughput runs)
+#   BENCH_LISTINGS=100000 BENCH_SECONDS=5 scripts/bench.sh   a quick look
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+"$REPO_ROOT/scripts/services.sh" start
+export_local_settings
+bench_db="${PG_DATABASE}_bench"
+if [ -z "$(as_root runuser -u postgres -- psql -p "$PG_PORT" -qtAc "SELECT 1 FROM pg_database WHERE datname = '$bench_db'")" ]; then
+  as_root runuser -u postgres -- createdb -p "$PG_PORT" -O "$PG_USER" "$bench_db"
+fi
+export Postgres__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=$bench_db;Username=$PG_USER;Password=$PG_PASSWORD;Maximum Pool Size=64"
+export Vault__ActiveKeyId="bench" Vault__Keys="bench=$(head -c 32 /dev/urandom | base64)"
+export Bench__Listings="${BENCH_LISTINGS:-1000000}" Bench__Seconds="${BENCH_SECONDS:-15}"
+
+dotnet build tests/TrustyTrade.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet tests/TrustyTrade.Benchmarks/bin/Release/net10.0/TrustyTrade.Benchmarks.dll

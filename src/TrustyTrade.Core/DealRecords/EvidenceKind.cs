@@ -1,0 +1,8 @@
+namespace TrustyTrade.Core.DealRecords;
+
+public enum EvidenceKind
+{
+    Text,
+    Photo,
+    Document,
+}

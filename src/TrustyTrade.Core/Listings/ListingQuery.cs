@@ -1,0 +1,17 @@
+using TrustyTrade.Core.Monetary;
+
+namespace TrustyTrade.Core.Listings;
+
+/// <summary>
+/// A search over active listings. Price bounds and price order need a currency (Stars and USDT are not compared).
+/// <see cref="After"/> is the cursor of the previous page's last listing (keyset pagination).
+/// </summary>
+public sealed record ListingQuery(
+    string? Game = null,
+    Currency? Currency = null,
+    decimal? MinPrice = null,
+    decimal? MaxPrice = null,
+    string? Text = null,
+    ListingSort Sort = ListingSort.Newest,
+    ListingCursor? After = null,
+    int Limit = 20);

@@ -1,0 +1,3 @@
+namespace TrustyTrade.Core.Listings;
+
+public sealed record ListingRefusal(ListingRefusalCode Code, string Detail);

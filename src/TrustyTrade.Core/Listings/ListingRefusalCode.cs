@@ -1,0 +1,17 @@
+namespace TrustyTrade.Core.Listings;
+
+/// <summary>Why a listing request was refused: stable codes the bot and the API turn into words and problem types.</summary>
+public enum ListingRefusalCode
+{
+    NotFound,
+    NotOwner,
+    NotAdmin,
+    UserBanned,
+    NotAllowedInStatus,
+    InvalidGame,
+    InvalidTitle,
+    InvalidDescription,
+    InvalidPrice,
+    InvalidCredentials,
+    InvalidQuery,
+}

@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrustyTrade.Core.Monetary;
+using TrustyTrade.Core.Users;
+using TrustyTrade.Core.Vault;
+
+namespace TrustyTrade.Core.Listings;
+
+/// <summary>
+/// Listings from draft to sale: sellers create and submit them, admins moderate, buyers search; credentials are
+/// sealed by the vault on the way in and opened only for the buyer of a delivered deal.
+/// </summary>
+public sealed partial class ListingService(
+    IListingStore listings,
+    IUserStore users,
+    ICredentialVault vault,
+    IOptions<ListingOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ListingService> logger)
+{
+    private const int MaxGameLength = 100;
+    private const int MaxTitleLength = 120;
+    private const int MaxDescriptionLength = 4000;
+    private const int MaxCredentialsLength = 2000;
+    private const int MaxSearchWords = 5;
+    private const int MaxSearchWordLength = 30;
+
+    private readonly ListingOptions _options = options.Value;
+
+    /// <summary>The vault purpose that binds a listing's credentials to that listing.</summary>
+    public static string CredentialsPurpose(long listingId) => $"listing-credentials:{listingId.ToString(CultureInfo.InvariantCulture)}";
+
+    public async Task<ListingResult> CreateAsync(long sellerId, ListingDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var seller = await users.FindAsync(sellerId, cancellationToken).ConfigureAwait(false);
+        if (seller is null || seller.IsBanned)
+        {
+            return ListingResult.Refused(ListingRefusalCode.UserBanned, "your account can't sell right now");
+        }
+
+        var game = Normalize(draft.Game);
+        var title = Normalize(draft.Title);
+        var description = draft.Description?.Trim() ?? "";
+        var maxPrice = draft.Price.Currency == Currency.XTR ? _options.MaxPriceXtr : _options.MaxPriceUsdt;
+        var refusal = (game, title, description, draft.Price, draft.Credentials) switch
+        {
+            _ when game.Length is 0 or > MaxGameLength => ListingResult.Refused(ListingRefusalCode.InvalidGame, $"name the game (1–{MaxGameLength} characters)"),
+            _ when title.Length is 0 or > MaxTitleLength => ListingResult.Refused(ListingRefusalCode.InvalidTitle, $"give the listing a title (1–{MaxTitleLength} characters)"),
+            _ when description.Length is 0 or > MaxDescriptionLength => ListingResult.Refused(ListingRefusalCode.InvalidDescription, $"describe the account (1–{MaxDescriptionLength} characters)"),
+            _ when draft.Price.Amount <= 0 || draft.Price.Amount > maxPrice || !draft.Price.IsWellFormed =>
+                ListingResult.Refused(ListingRefusalCode.InvalidPrice,
+                    $"the price is more than 0 and at most {maxPrice} {draft.Price.Currency.Code()}, in units of {draft.Price.Currency.Code()}"),
+            _ when draft.Credentials is { } c && (string.IsNullOrWhiteSpace(c) || c.Length > MaxCredentialsLength) =>
+                ListingResult.Refused(ListingRefusalCode.InvalidCredentials, $"credentials are 1–{MaxCredentialsLength} characters"),
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var credentials = draft.Credentials;
+        var listing = await listings.InsertAsync(
+            new NewListing(sellerId, game, title, description, draft.Price, timeProvider.GetUtcNow()),
+            credentials is null ? null : id => vault.Encrypt(credentials, CredentialsPurpose(id)),
+            cancellationToken).ConfigureAwait(false);
+        LogCreated(listing.Id, sellerId, listing.HasCredentials);
+        return ListingResult.Success(listing);
+    }
+
+    /// <summary>The seller sends a draft to the moderators.</summary>
+    public Task<ListingResult> SubmitAsync(long listingId, long sellerId, CancellationToken cancellationToken) =>
+        MoveAsync(listingId, ListingStatus.Draft, ListingStatus.PendingModeration, listing => Task.FromResult(
+            listing.SellerId == sellerId ? null : ListingResult.Refused(ListingRefusalCode.NotOwner, "only the seller may submit this listing")),
+            cancellationToken);
+
+    /// <summary>An admin approves a listing (it goes on sale) or sends it back to its seller as a draft.</summary>
+    public Task<ListingResult> ModerateAsync(long listingId, long adminId, bool approve, CancellationToken cancellationToken) =>
+        MoveAsync(listingId, ListingStatus.PendingModeration, approve ? ListingStatus.Active : ListingStatus.Draft,
+            _ => RequireAdminAsync(adminId, cancellationToken), cancellationToken);
+
+    /// <summary>The seller or an admin takes a listing off the market; not while a deal holds it.</summary>
+    public async Task<ListingResult> RemoveAsync(long listingId, long userId, CancellationToken cancellationToken)
+    {
+        var listing = await listings.FindAsync(listingId, cancellationToken).ConfigureAwait(false);
+        if (listing is null)
+        {
+            return ListingResult.Refused(ListingRefusalCode.NotFound, "this listing does not exist");
+        }
+
+        return await MoveAsync(listingId, listing.Status, ListingStatus.Removed, async found =>
+        {
+            if (found.Status is not (ListingStatus.Draft or ListingStatus.PendingModeration or ListingStatus.Active))
+            {
+                return ListingResult.Refused(ListingRefusalCode.NotAllowedInStatus, "a listing in a deal or already sold can't be removed");
+            }
+
+            return found.SellerId == userId ? null : await RequireAdminAsync(userId, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<(ListingPage? Page, ListingRefusal? Refusal)> SearchAsync(ListingQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var priced = query.Sort != ListingSort.Newest || query.MinPrice is not null || query.MaxPrice is not null;
+        ListingRefusal? Invalid(string detail) => new(ListingRefusalCode.InvalidQuery, detail);
+        if (priced && query.Currency is null)
+        {
+            return (null, Invalid("choose a currency to filter or sort by price"));
+        }
+
+        if (query.MinPrice < 0 || query.MaxPrice < 0 || query.MinPrice > query.MaxPrice)
+        {
+            return (null, Invalid("the price range is empty"));
+        }
+
+        if (query.Limit < 1 || query.Limit > _options.MaxPageSize)
+        {
+            return (null, Invalid($"a page holds 1–{_options.MaxPageSize} listings"));
+        }
+
+        if (query.After is { } after && after.Sort != query.Sort)
+        {
+            return (null, Invalid("the page token belongs to another order"));
+        }
+
+        var game = string.IsNullOrWhiteSpace(query.Game) ? null : Normalize(query.Game);
+        var search = new ListingSearch(game, query.Currency, query.MinPrice, query.MaxPrice, SearchWords(query.Text), query.Sort,
+            query.After, query.Limit + 1);
+        var found = await listings.SearchAsync(search, cancellationToken).ConfigureAwait(false);
+        var items = found.Take(query.Limit).ToArray();
+        var next = found.Count > query.Limit ? ListingCursor.For(items[^1], query.Sort) : null;
+        return (new ListingPage(items, next), null);
+    }
+
+    /// <summary>The credentials of a delivered deal, for its buyer only; null for anyone else or before delivery.</summary>
+    public async Task<string?> RevealCredentialsAsync(long dealId, long viewerId, CancellationToken cancellationToken)
+    {
+        var deal = await listings.FindDealCredentialsAsync(dealId, cancellationToken).ConfigureAwait(false);
+        if (deal is not { Secret: { } secret, DeliveredAt: not null } || deal.BuyerId != viewerId)
+        {
+            return null;
+        }
+
+        LogRevealed(dealId, viewerId);
+        return vault.Decrypt(secret, CredentialsPurpose(deal.ListingId));
+    }
+
+    /// <summary>Search words: letters and digits only, lower-cased, at most five; anything else separates words.</summary>
+    internal static IReadOnlyList<string> SearchWords(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var words = new List<string>();
+        var word = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(char.ToLowerInvariant(c));
+                continue;
+            }
+
+            Flush();
+        }
+
+        Flush();
+        return words;
+
+        void Flush()
+        {
+            if (word.Length > 0 && words.Count < MaxSearchWords)
+            {
+                words.Add(word.ToString(0, Math.Min(word.Length, MaxSearchWordLength)));
+            }
+
+            word.Clear();
+        }
+    }
+
+    private async Task<ListingResult> MoveAsync(
+        long listingId, ListingStatus from, ListingStatus to, Func<Listing, Task<ListingResult?>> check, CancellationToken cancellationToken)
+    {
+        var listing = await listings.FindAsync(listingId, cancellationToken).ConfigureAwait(false);
+        if (listing is null)
+        {
+            return ListingResult.Refused(ListingRefusalCode.NotFound, "this listing does not exist");
+        }
+
+        if (await check(listing).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        if (listing.Status != from || !await listings.ChangeStatusAsync(listingId, from, to, cancellationToken).ConfigureAwait(false))
+        {
+            return ListingResult.Refused(ListingRefusalCode.NotAllowedInStatus, $"not possible while the listing is {listing.Status.ToName()}");
+        }
+
+        LogMoved(listingId, from, to);
+        return ListingResult.Success(listing with { Status = to });
+    }
+
+    private async Task<ListingResult?> RequireAdminAsync(long userId, CancellationToken cancellationToken) =>
+        await users.FindAsync(userId, cancellationToken).ConfigureAwait(false) is { Role: UserRole.Admin, IsBanned: false }
+            ? null
+            : ListingResult.Refused(ListingRefusalCode.NotAdmin, "only an admin may do this");
+
+    private static string Normalize(string? value) =>
+        string.Join(' ', (value ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listing {ListingId} created by user {SellerId} (instant delivery: {HasCredentials})")]
+    private partial void LogCreated(long listingId, long sellerId, bool hasCredentials);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listing {ListingId} moved from {From} to {To}")]
+    private partial void LogMoved(long listingId, ListingStatus from, ListingStatus to);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Credentials of deal {DealId} shown to its buyer {UserId}")]
+    private partial void LogRevealed(long dealId, long userId);
+}

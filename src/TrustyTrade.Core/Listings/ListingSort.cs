@@ -1,0 +1,8 @@
+namespace TrustyTrade.Core.Listings;
+
+public enum ListingSort
+{
+    Newest,
+    PriceAscending,
+    PriceDescending,
+}
