@@ -10,7 +10,7 @@ namespace TrustyTrade.Benchmarks;
 /// <summary>Drives deals through payment, delivery and receipt with concurrent callers, each on deals of its own.</summary>
 internal static class DealThroughput
 {
-    private const int DealsPerCaller = 3_000;
+    private const int DealsPerCaller = 600;
 
     public static async Task<(long Count, TimeSpan Elapsed, double PerSecond)> RunAsync(
         IServiceProvider services, NpgsqlDataSource dataSource, int callers, TimeSpan duration)

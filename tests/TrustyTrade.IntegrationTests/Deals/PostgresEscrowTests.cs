@@ -191,16 +191,33 @@ public sealed class PostgresEscrowTests(DatabaseFixture database) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task Ledger_UnbalancedPosting_IsRejectedAtCommit()
+    public async Task Ledger_UnbalancedEntries_AreRejected()
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var posting = await connection.ExecuteScalarAsync<long>("INSERT INTO ledger_postings (kind) VALUES ('bad') RETURNING id", transaction: transaction);
-        await connection.ExecuteAsync(
-            "INSERT INTO ledger_entries (posting_id, account_kind, currency, amount) VALUES (@posting, 'platform_fees', 'XTR', 5)",
-            new { posting }, transaction);
+        var posting = await connection.ExecuteScalarAsync<long>("INSERT INTO ledger_postings (kind) VALUES ('bad') RETURNING id");
 
-        var error = await Assert.ThrowsAsync<PostgresException>(() => transaction.CommitAsync());
+        var error = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync(
+            """
+            INSERT INTO ledger_entries (posting_id, account_kind, currency, amount)
+            VALUES (@posting, 'platform_fees', 'XTR', 5), (@posting, 'escrow', 'XTR', -4)
+            """,
+            new { posting }));
+
+        Assert.Equal(PostgresErrorCodes.CheckViolation, error.SqlState);
+    }
+
+    [Fact]
+    public async Task Ledger_EntriesBalancedInOneCurrencyButNotTheOther_AreRejected()
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var posting = await connection.ExecuteScalarAsync<long>("INSERT INTO ledger_postings (kind) VALUES ('bad') RETURNING id");
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync(
+            """
+            INSERT INTO ledger_entries (posting_id, account_kind, currency, amount)
+            VALUES (@posting, 'platform_fees', 'XTR', 5), (@posting, 'escrow', 'USDT', -5)
+            """,
+            new { posting }));
 
         Assert.Equal(PostgresErrorCodes.CheckViolation, error.SqlState);
     }

@@ -15,7 +15,7 @@ namespace TrustyTrade.Infrastructure.Persistence.Escrow;
 /// </summary>
 internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlTransaction transaction) : IEscrowSession
 {
-    private const string KeyLookup = "SELECT command AS command_name, deal_id, result::text AS result_json FROM idempotency_keys WHERE key = @key";
+    private const string KeyLookup = "SELECT command AS command_name, deal_id, result::text AS result_json FROM idempotency_keys WHERE key = $1";
 
     private readonly NpgsqlBatch _writes = new(connection, transaction);
     private NpgsqlBatchCommand? _dealUpdate;
@@ -24,22 +24,16 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
 
     public async Task<Locked<Deal>> LockDealAsync(long dealId, IdempotencyKey key, CancellationToken cancellationToken)
     {
-        using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
-            $"SELECT {DealRow.Columns} FROM deals WHERE id = @dealId FOR UPDATE; {KeyLookup}",
-            new { dealId, key = key.Value }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var deal = await grid.ReadSingleOrDefaultAsync<DealRow>().ConfigureAwait(false);
-        var stored = await grid.ReadSingleOrDefaultAsync<StoredCommandResult>().ConfigureAwait(false);
-        return new Locked<Deal>(deal?.ToDeal(), stored);
+        var (row, stored) = await LockAsync<DealRow>(
+            $"SELECT {DealRow.Columns} FROM deals WHERE id = $1 FOR UPDATE", dealId, key, cancellationToken).ConfigureAwait(false);
+        return new Locked<Deal>(row?.ToDeal(), stored);
     }
 
     public async Task<Locked<Listing>> LockListingAsync(long listingId, IdempotencyKey key, CancellationToken cancellationToken)
     {
-        using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
-            $"SELECT {ListingRow.Columns} FROM accounts WHERE id = @listingId FOR UPDATE; {KeyLookup}",
-            new { listingId, key = key.Value }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var listing = await grid.ReadSingleOrDefaultAsync<ListingRow>().ConfigureAwait(false);
-        var stored = await grid.ReadSingleOrDefaultAsync<StoredCommandResult>().ConfigureAwait(false);
-        return new Locked<Listing>(listing?.ToListing(), stored);
+        var (row, stored) = await LockAsync<ListingRow>(
+            $"SELECT {ListingRow.Columns} FROM accounts WHERE id = $1 FOR UPDATE", listingId, key, cancellationToken).ConfigureAwait(false);
+        return new Locked<Listing>(row?.ToListing(), stored);
     }
 
     public async Task<User?> FindUserAsync(long userId, CancellationToken cancellationToken)
@@ -173,6 +167,24 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
         await _writes.DisposeAsync().ConfigureAwait(false);
         await transaction.DisposeAsync().ConfigureAwait(false);
         await connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Locks one row and reads the key's stored result, both in one round trip.</summary>
+    private async Task<(TRow? Row, StoredCommandResult? Stored)> LockAsync<TRow>(
+        string lockSql, long id, IdempotencyKey key, CancellationToken cancellationToken)
+        where TRow : class
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands = { new NpgsqlBatchCommand(lockSql) { Parameters = { new() { Value = id } } }, new NpgsqlBatchCommand(KeyLookup) { Parameters = { new() { Value = key.Value } } } },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var row = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetRowParser<TRow>()(reader) : null;
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? reader.GetRowParser<StoredCommandResult>()(reader)
+            : null;
+        return (row, stored);
     }
 
     private void QueueDispute(DealTransition transition)
