@@ -17,22 +17,13 @@ public static class CoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddOptions<HealthOptions>()
-            .Bind(configuration.GetSection(HealthOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<HealthOptions>(configuration.GetSection(HealthOptions.SectionName));
         services.AddSingleton<HealthCheckService>();
 
-        services.AddOptions<EscrowOptions>()
-            .Bind(configuration.GetSection(EscrowOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<EscrowOptions>(configuration.GetSection(EscrowOptions.SectionName));
         services.AddSingleton<DealService>();
 
-        services.AddOptions<ListingOptions>()
-            .Bind(configuration.GetSection(ListingOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<ListingOptions>(configuration.GetSection(ListingOptions.SectionName));
         services.AddSingleton<ListingService>();
         services.AddSingleton<UserService>();
         services.AddSingleton<DealRecordService>();

@@ -1,3 +1,4 @@
+using TrustyTrade.Core;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,18 +25,9 @@ public static class InfrastructureServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<PostgresOptions>()
-            .Bind(configuration.GetSection(PostgresOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<RedisOptions>()
-            .Bind(configuration.GetSection(RedisOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<PostgresOptions>(configuration.GetSection(PostgresOptions.SectionName));
+        services.AddValidatedOptions<RedisOptions>(configuration.GetSection(RedisOptions.SectionName));
+        services.AddValidatedOptions<StorageOptions>(configuration);
 
         services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString));
         services.AddSingleton<MigrationRunner>();

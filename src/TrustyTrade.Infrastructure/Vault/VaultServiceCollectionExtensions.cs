@@ -1,3 +1,4 @@
+using TrustyTrade.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,10 +14,7 @@ public static class VaultServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<VaultOptions>()
-            .Bind(configuration.GetSection(VaultOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<VaultOptions>(configuration.GetSection(VaultOptions.SectionName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VaultOptions>, VaultOptionsValidator>());
         services.AddSingleton<ICredentialVault, AesGcmCredentialVault>();
         return services;
