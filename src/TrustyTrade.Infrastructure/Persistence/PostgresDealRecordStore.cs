@@ -60,6 +60,13 @@ internal sealed class PostgresDealRecordStore : IDealRecordStore
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // The ratee's row is locked first, so ratings of one user run one after another: each recomputation below
+        // starts after the previous one committed and sees its rating (without the lock a concurrent, not yet
+        // committed rating would be left out of the mean and the count).
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT 1 FROM users WHERE id = @rateeId FOR UPDATE",
+            new { rateeId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO ratings (deal_id, rater_id, ratee_id, score, comment) VALUES (@dealId, @raterId, @rateeId, @score, @comment)
@@ -71,7 +78,7 @@ internal sealed class PostgresDealRecordStore : IDealRecordStore
             return false;
         }
 
-        // Recomputed from the ratings themselves (not incremented), so concurrent ratings can't drift the mean.
+        // Recomputed from the ratings themselves (not incremented), so the mean can't drift.
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE users u SET rating = r.mean, ratings_count = r.n
