@@ -29,7 +29,9 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddValidatedOptions<RedisOptions>(configuration.GetSection(RedisOptions.SectionName));
         services.AddValidatedOptions<StorageOptions>(configuration);
 
-        services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString));
+        services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString, prepare: true));
+        services.AddKeyedSingleton(PostgresListingStore.SearchDataSourceKey, (sp, _) =>
+            CreateDataSource(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString, prepare: false));
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<MigrateOnStartupService>();
         services.AddSingleton<IEscrowStore, PostgresEscrowStore>();
@@ -52,13 +54,20 @@ public static class InfrastructureServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The app's connection pool. Unless the connection string says otherwise, statements the app repeats are
-    /// prepared on the server, and a connection going back to the pool is not reset (the app sets no session state).
+    /// A connection pool. Unless the connection string says otherwise, statements the app repeats are prepared on
+    /// the server when <paramref name="prepare"/> is set, and a connection going back to the pool is not reset (the
+    /// app sets no session state). Listing search gets a pool of its own that prepares nothing: a prepared statement
+    /// soon runs one generic plan for every parameter value, and search needs a plan made for its words (an index
+    /// lookup of rare words, or walking the price order past common ones).
     /// </summary>
-    private static NpgsqlDataSource CreateDataSource(string connectionString)
+    private static NpgsqlDataSource CreateDataSource(string connectionString, bool prepare)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        if (!prepare)
+        {
+            builder.MaxAutoPrepare = 0;
+        }
+        else if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;

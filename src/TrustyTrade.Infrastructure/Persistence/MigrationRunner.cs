@@ -16,6 +16,9 @@ public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger)
     private const string JournalTable = "schema_migrations";
     private const long AdvisoryLockKey = 0x7472_7573_7479; // "trusty"
 
+    /// <summary>How long one statement of a migration may run: rewriting a table of a million listings takes minutes, not DbUp's 30 s.</summary>
+    private static readonly TimeSpan StatementTimeout = TimeSpan.FromMinutes(30);
+
     /// <summary>Creates the database when it is missing, then applies every migration not yet journalled.</summary>
     /// <returns>The names of the scripts applied by this call, in order (empty when the database was current).</returns>
     public async Task<IReadOnlyList<string>> MigrateAsync(string connectionString, CancellationToken cancellationToken)
@@ -36,6 +39,7 @@ public sealed partial class MigrationRunner(ILogger<MigrationRunner> logger)
                 .PostgresqlDatabase(connectionString)
                 .WithScriptsEmbeddedInAssembly(typeof(MigrationRunner).Assembly, IsMigration)
                 .WithTransactionPerScript()
+                .WithExecutionTimeout(StatementTimeout)
                 .JournalToPostgresqlTable("public", JournalTable)
                 .LogToNowhere()
                 .Build();

@@ -32,7 +32,11 @@ public sealed partial class ListingSearchTests(DatabaseFixture database, AppServ
     [
         "account", "accounts", "rare", "rank", "ranked", "hero", "heroes", "skin", "skins", "legendary", "starter", "gold",
         "аккаунт", "аккаунты", "редкий", "ранг", "герой", "герои", "скин", "скины", "легендарный", "прокачанный", "золото", "ёлка",
+        LongWord,
     ];
+
+    /// <summary>A word longer than the 30 letters a search word keeps: found by its first 30, and by anything longer.</summary>
+    private const string LongWord = "сверхпрокачанныйлегендарныйаккаунт";
 
     private static readonly DateTimeOffset Epoch = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -66,6 +70,10 @@ public sealed partial class ListingSearchTests(DatabaseFixture database, AppServ
         "word with ё",
         "words in a Cyrillic game",
         "words and price in a game",
+        "a one-letter prefix in a game",
+        "a one-letter prefix without a game",
+        "a word cut to its first 30 letters, in a game",
+        "a word cut to its first 30 letters, without a game",
         "a word nothing has",
         "a word inside others that starts nothing",
         "a game nothing is listed in",
@@ -410,6 +418,10 @@ public sealed partial class ListingSearchTests(DatabaseFixture database, AppServ
         "words in a Cyrillic game" => new(Game: Tanks, Text: "ранг gold", Limit: 2),
         "words and price in a game" =>
             new(Game: Dota, Currency: Currency.USDT, MinPrice: 10m, Text: "скин", Sort: ListingSort.PriceAscending, Limit: 3),
+        "a one-letter prefix in a game" => new(Game: Dota, Text: "г", Limit: 4),
+        "a one-letter prefix without a game" => new(Text: "Р", Limit: 10),
+        "a word cut to its first 30 letters, in a game" => new(Game: Dota, Text: LongWord + "ище", Limit: 3),
+        "a word cut to its first 30 letters, without a game" => new(Text: LongWord[..31], Limit: 5),
         "a word nothing has" => new(Text: "zzzz"),
         "a word inside others that starts nothing" => new(Text: "кин old"),
         "a game nothing is listed in" => new(Game: "Minecraft"),
@@ -435,7 +447,7 @@ public sealed partial class ListingSearchTests(DatabaseFixture database, AppServ
     private List<long> Expected(ListingQuery query)
     {
         var game = query.Game is null ? null : string.Join(' ', query.Game.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        var words = Tokens(query.Text).Take(5).ToArray();
+        var words = Tokens(query.Text).Take(5).Select(w => w.Length > 30 ? w[..30] : w).ToArray();
         var matches = Seed.Where(s =>
             s.Seed.Status == "active"
             && (game is null || s.Seed.Game == game)

@@ -43,12 +43,13 @@ internal static class ListingSearchSql
             parameters.Add("maxPrice", max);
         }
 
-        // Words hold only letters and digits, so the prefix queries can't carry tsquery operators of their own.
+        // Words hold only letters and digits, so the queries can't carry tsquery operators of their own. Within a
+        // game every prefix of every word is indexed (migration 0003), so each word is an exact lexeme, not a prefix.
         if (search.Words.Count > 0 && search.Game is not null)
         {
             var scope = GameScope(search.Game);
-            sql.Append(" AND search_in_game @@ @query::tsquery");
-            parameters.Add("query", string.Join(" & ", search.Words.Select(w => $"'{scope}{w}':*")));
+            sql.Append(" AND listing_search_prefixes(game, title, description) @@ @query::tsquery");
+            parameters.Add("query", string.Join(" & ", search.Words.Select(w => $"'{scope}{w}'")));
         }
         else if (search.Words.Count > 0)
         {
@@ -87,7 +88,7 @@ internal static class ListingSearchSql
         return (sql.ToString(), parameters);
     }
 
-    /// <summary>The prefix <c>listing_search_in_game</c> (migration 0002) puts on a game's words: md5's first 8 hex digits.</summary>
+    /// <summary>The prefix <c>listing_search_prefixes</c> (migration 0003) puts on a game's words: md5's first 8 hex digits.</summary>
     [SuppressMessage("Security", "CA5351:Do Not Use Broken Cryptographic Algorithms",
         Justification = "Not security: a short stable tag matching PostgreSQL's md5() in the search index.")]
     internal static string GameScope(string game) =>

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Vault;
@@ -7,12 +8,17 @@ namespace TrustyTrade.Infrastructure.Persistence.Listings;
 
 internal sealed class PostgresListingStore : IListingStore
 {
-    private readonly NpgsqlDataSource _dataSource;
+    /// <summary>The key of the pool search runs on: it prepares no statements, so each search is planned for its own values.</summary>
+    public const string SearchDataSourceKey = "listing-search";
 
-    public PostgresListingStore(NpgsqlDataSource dataSource)
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource _searchDataSource;
+
+    public PostgresListingStore(NpgsqlDataSource dataSource, [FromKeyedServices(SearchDataSourceKey)] NpgsqlDataSource searchDataSource)
     {
         DapperSetup.Ensure();
         _dataSource = dataSource;
+        _searchDataSource = searchDataSource;
     }
 
     public async Task<Listing> InsertAsync(NewListing listing, Func<long, EncryptedSecret>? sealCredentials, CancellationToken cancellationToken)
@@ -73,7 +79,7 @@ internal sealed class PostgresListingStore : IListingStore
     public async Task<IReadOnlyList<Listing>> SearchAsync(ListingSearch search, CancellationToken cancellationToken)
     {
         var (sql, parameters) = ListingSearchSql.Build(search);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _searchDataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<ListingRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
         return [.. rows.Select(r => r.ToListing())];
