@@ -23,10 +23,26 @@ public sealed class MigrationTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
+    /// <summary>
+    /// Drops the database once nothing uses it. The tests' own connections are unpooled and closed by now; an
+    /// autovacuum worker may still be in the new database, and WITH (FORCE) may not end another role's process
+    /// (it fails with 42501), so a plain DROP, which waits for autovacuum to leave, is retried a while.
+    /// </summary>
     public async Task DisposeAsync()
     {
         await using var connection = new NpgsqlConnection(_adminConnectionString);
-        await connection.ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await connection.ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\"");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     [Fact]
