@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using TrustyTrade.Core.Deals;
+using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Monetary;
 using TrustyTrade.Functions.Deals;
@@ -143,6 +144,41 @@ public sealed class DealOrchestratorTests(DatabaseFixture database) : IAsyncLife
         await AssertClosedAsync(done, deal.Id, DealStatus.Released, ReleasedToSeller);
         // buy, confirm_payment, deliver, confirm_receipt, release: each once.
         Assert.Equal(5, await _app.CountAsync("SELECT count(*) FROM deal_events WHERE deal_id = @id", new { id = deal.Id }));
+    }
+
+    [Fact]
+    public async Task WarrantyHold_AfterConfirmation_KeepsTheMoneyHeldUntilTheWarrantyEnds()
+    {
+        _app = await DealWorkflowHarness.StartAsync(database, new Dictionary<string, string?> { ["Escrow:DefaultWarrantyDays"] = "5" });
+        var (deal, seller, buyer) = await _app.BuyAsync();
+
+        await _app.PayAsync(deal);
+        await _app.ActAsync(deal.Id, Actor.User(seller), new DeliverAccount());
+        await _app.ActAsync(deal.Id, Actor.User(buyer), new ConfirmReceipt());
+        var status = await _app.StatusAsync(deal.Id, "completed");
+        var stored = await _app.Get<IDealWorkflowStore>().FindDealAsync(deal.Id, CancellationToken.None);
+
+        Assert.Equal(("warranty", stored!.WarrantyEndsAt), (status.Deadline, status.DueAt));
+        Assert.Equal([("escrow", 0m), ("payments_received", -100m), ("warranty_hold", 100m)], await _app.BalancesAsync(deal.Id));
+    }
+
+    [Fact]
+    public async Task DisputeDuringWarranty_RefundComesOutOfTheWarrantyHold()
+    {
+        _app = await DealWorkflowHarness.StartAsync(database, new Dictionary<string, string?> { ["Escrow:DefaultWarrantyDays"] = "5" });
+        var (deal, seller, buyer) = await _app.BuyAsync();
+        var admin = await _app.AdminAsync();
+
+        await _app.PayAsync(deal);
+        await _app.ActAsync(deal.Id, Actor.User(seller), new DeliverAccount());
+        await _app.ActAsync(deal.Id, Actor.User(buyer), new ConfirmReceipt());
+        await _app.ActAsync(deal.Id, Actor.User(buyer), new OpenDispute("the seller recovered the account"));
+        await _app.StatusAsync(deal.Id, "disputed");
+        await _app.ActAsync(deal.Id, Actor.Admin(admin), new ResolveDispute(DisputeOutcome.RefundToBuyer, null, "recovery proven"));
+        var done = await _app.CompletionAsync(deal.Id);
+
+        await AssertClosedAsync(done, deal.Id, DealStatus.Resolved,
+            [("buyer_refunds", 100m), ("escrow", 0m), ("payments_received", -100m), ("warranty_hold", 0m)]);
     }
 
     [Fact]
