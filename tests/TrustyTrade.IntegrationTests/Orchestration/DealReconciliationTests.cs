@@ -38,6 +38,20 @@ public sealed class DealReconciliationTests(DatabaseFixture database) : IAsyncLi
     }
 
     [Fact]
+    public async Task MoreMissingWorkflowsThanOnePage_AreAllStartedInOneRun()
+    {
+        await using var app = await DealWorkflowHarness.StartAsync(database, new Dictionary<string, string?> { ["DealWorkflow:BatchSize"] = "2" });
+        for (var i = 0; i < 5; i++)
+        {
+            await app.BuyAsync(through: app.DealsWithoutSignals);
+        }
+
+        var report = await app.Get<DealReconciliationService>().ReconcileAsync(app.Workflow, CancellationToken.None);
+
+        Assert.Equal((5, 5), (report.Checked, report.Started));
+    }
+
+    [Fact]
     public async Task ClosedDealWhoseWorkflowMissedTheSignal_IsToldAndTheWorkflowEnds()
     {
         var (deal, _, buyer) = await _app.BuyAsync();

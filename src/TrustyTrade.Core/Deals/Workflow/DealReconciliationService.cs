@@ -31,37 +31,46 @@ public sealed partial class DealReconciliationService(
     {
         ArgumentNullException.ThrowIfNull(workflow);
         var now = timeProvider.GetUtcNow();
-        var deals = await store.ListDealsToReconcileAsync(now - _options.ClosedLookback, _options.BatchSize, cancellationToken).ConfigureAwait(false);
-        int started = 0, signalled = 0, flagged = 0, errors = 0;
-        foreach (var deal in deals)
+        int seen = 0, started = 0, signalled = 0, flagged = 0, errors = 0;
+        long afterId = 0;
+        IReadOnlyList<Deal> page;
+        do
         {
-            try
+            page = await store.ListDealsToReconcileAsync(afterId, now - _options.ClosedLookback, _options.BatchSize, cancellationToken)
+                .ConfigureAwait(false);
+            seen += page.Count;
+            afterId = page.Count > 0 ? page[^1].Id : afterId;
+            foreach (var deal in page)
             {
-                switch (await RepairAsync(workflow, deal, now, cancellationToken).ConfigureAwait(false))
+                try
                 {
-                    case Repair.Started:
-                        started++;
-                        break;
-                    case Repair.Signalled:
-                        signalled++;
-                        break;
-                    case Repair.Flagged:
-                        flagged++;
-                        break;
-                    case Repair.WokenAndFlagged:
-                        signalled++;
-                        flagged++;
-                        break;
+                    switch (await RepairAsync(workflow, deal, now, cancellationToken).ConfigureAwait(false))
+                    {
+                        case Repair.Started:
+                            started++;
+                            break;
+                        case Repair.Signalled:
+                            signalled++;
+                            break;
+                        case Repair.Flagged:
+                            flagged++;
+                            break;
+                        case Repair.WokenAndFlagged:
+                            signalled++;
+                            flagged++;
+                            break;
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    errors++;
+                    LogRepairFailed(e, deal.Id);
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                errors++;
-                LogRepairFailed(e, deal.Id);
-            }
         }
+        while (page.Count == _options.BatchSize);
 
-        var report = new DealReconciliationReport(deals.Count, started, signalled, flagged, errors);
+        var report = new DealReconciliationReport(seen, started, signalled, flagged, errors);
         LogReport(report.Checked, report.Started, report.Signalled, report.Flagged, report.Errors);
         return report;
     }

@@ -15,7 +15,7 @@ public sealed class DealWorkflowOptions
     [Range(1, 24 * 30)]
     public int ClosedLookbackHours { get; set; } = 24;
 
-    /// <summary>Most deals one reconciliation run looks at.</summary>
+    /// <summary>How many deals reconciliation reads at a time; a run pages through all of them.</summary>
     [Range(1, 100_000)]
     public int BatchSize { get; set; } = 1000;
 

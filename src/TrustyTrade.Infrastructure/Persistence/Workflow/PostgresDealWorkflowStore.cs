@@ -24,19 +24,20 @@ internal sealed class PostgresDealWorkflowStore : IDealWorkflowStore
         return row?.ToDeal();
     }
 
-    public async Task<IReadOnlyList<Deal>> ListDealsToReconcileAsync(DateTimeOffset closedSince, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Deal>> ListDealsToReconcileAsync(
+        long afterId, DateTimeOffset closedSince, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<DealRow>(new CommandDefinition(
             $"""
             (SELECT {DealRow.Columns} FROM deals
-             WHERE escrow_status IN ('awaiting_payment', 'paid', 'delivered', 'completed', 'disputed')
+             WHERE escrow_status IN ('awaiting_payment', 'paid', 'delivered', 'completed', 'disputed') AND id > @afterId
              ORDER BY id LIMIT @limit)
             UNION
-            (SELECT {DealRow.Columns} FROM deals WHERE closed_at >= @closedSince ORDER BY closed_at LIMIT @limit)
+            (SELECT {DealRow.Columns} FROM deals WHERE closed_at >= @closedSince AND id > @afterId ORDER BY id LIMIT @limit)
             ORDER BY id LIMIT @limit
             """,
-            new { closedSince, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { afterId, closedSince, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => r.ToDeal())];
     }
 
