@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrustyTrade.Core.DealRecords;
 using TrustyTrade.Core.Deals;
+using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Health;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Users;
@@ -22,6 +23,8 @@ public static class CoreServiceCollectionExtensions
 
         services.AddValidatedOptions<EscrowOptions>(configuration.GetSection(EscrowOptions.SectionName));
         services.AddSingleton<DealService>();
+        services.AddValidatedOptions<DealWorkflowOptions>(configuration.GetSection(DealWorkflowOptions.SectionName));
+        services.AddSingleton<DealReconciliationService>();
 
         services.AddValidatedOptions<ListingOptions>(configuration.GetSection(ListingOptions.SectionName));
         services.AddSingleton<ListingService>();

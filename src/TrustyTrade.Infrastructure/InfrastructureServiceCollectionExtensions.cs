@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using TrustyTrade.Core.DealRecords;
 using TrustyTrade.Core.Deals;
+using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Health;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Users;
@@ -13,6 +14,7 @@ using TrustyTrade.Infrastructure.Caching;
 using TrustyTrade.Infrastructure.Persistence;
 using TrustyTrade.Infrastructure.Persistence.Escrow;
 using TrustyTrade.Infrastructure.Persistence.Listings;
+using TrustyTrade.Infrastructure.Persistence.Workflow;
 using TrustyTrade.Infrastructure.Storage;
 using TrustyTrade.Infrastructure.Vault;
 
@@ -35,6 +37,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<MigrateOnStartupService>();
         services.AddSingleton<IEscrowStore, PostgresEscrowStore>();
+        services.AddSingleton<IDealWorkflowStore, PostgresDealWorkflowStore>();
         services.AddSingleton<IListingStore, PostgresListingStore>();
         services.AddSingleton<IUserStore, PostgresUserStore>();
         services.AddSingleton<IDealRecordStore, PostgresDealRecordStore>();

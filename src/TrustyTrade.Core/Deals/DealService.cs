@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Users;
@@ -11,12 +12,16 @@ namespace TrustyTrade.Core.Deals;
 /// <summary>
 /// The use cases that move a deal and its money. Each runs in one transaction: lock the deal (or listing), replay
 /// the first result if the key was seen, else decide with <see cref="DealStateMachine"/> and write every effect.
+/// After the commit (and after a replay, in case the first run's signal was lost) it tells the deal's workflow, when
+/// it has one: the adapters that take users' and payments' commands pass theirs with <see cref="WithWorkflow"/>; the
+/// workflow's own activities act without one, as the workflow reads the deal back after each of them.
 /// </summary>
 public sealed partial class DealService(
     IEscrowStore store,
     IOptions<EscrowOptions> options,
     TimeProvider timeProvider,
-    ILogger<DealService> logger)
+    ILogger<DealService> logger,
+    IDealWorkflow? workflow = null)
 {
     private const string BuyCommandName = "buy";
 
@@ -27,7 +32,38 @@ public sealed partial class DealService(
 
     private readonly EscrowOptions _policy = options.Value;
 
-    public Task<DealResult> BuyAsync(IdentifiedCommand<BuyListing> request, CancellationToken cancellationToken)
+    /// <summary>The same use cases, telling <paramref name="dealWorkflow"/> about every deal they open or move.</summary>
+    public DealService WithWorkflow(IDealWorkflow dealWorkflow)
+    {
+        ArgumentNullException.ThrowIfNull(dealWorkflow);
+        return new DealService(store, options, timeProvider, logger, dealWorkflow);
+    }
+
+    public async Task<DealResult> BuyAsync(IdentifiedCommand<BuyListing> request, CancellationToken cancellationToken)
+    {
+        var result = await BuyCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        if (workflow is not null && result.Deal is { } deal)
+        {
+            await SignalAsync(deal.Id, "start", () => workflow.StartAsync(deal.Id, cancellationToken)).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    public async Task<DealResult> ExecuteAsync(IdentifiedCommand<ActOnDeal> request, CancellationToken cancellationToken)
+    {
+        var result = await ExecuteCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        if (workflow is not null && result.Deal is { } deal)
+        {
+            var command = request.Command.Command.Name;
+            await SignalAsync(deal.Id, command, () => workflow.DealMovedAsync(deal.Id, command, deal.Status, deal.Version, cancellationToken))
+                .ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private Task<DealResult> BuyCoreAsync(IdentifiedCommand<BuyListing> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var buy = request.Command;
@@ -67,14 +103,14 @@ public sealed partial class DealService(
                 ?? _policy.DefaultWarrantyDays;
             var deal = await session.CreateDealAsync(
                 new NewDeal(listing.SellerId, buy.BuyerId, listing.Id, listing.Price, _policy.CommissionOn(listing.Price),
-                    warrantyDays, now, now + _policy.PaymentWindow),
+                    warrantyDays, now, now + _policy.PaymentWindowFor(listing.Price.Currency)),
                 cancellationToken).ConfigureAwait(false);
             LogDealCreated(deal.Id, listing.Id, deal.Price);
             return DealResult.Success(deal);
         }, cancellationToken);
     }
 
-    public Task<DealResult> ExecuteAsync(IdentifiedCommand<ActOnDeal> request, CancellationToken cancellationToken)
+    private Task<DealResult> ExecuteCoreAsync(IdentifiedCommand<ActOnDeal> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (dealId, actor, command) = request.Command;
@@ -151,6 +187,22 @@ public sealed partial class DealService(
         }
     }
 
+    /// <summary>
+    /// The deal is committed by now, so a failed signal must not turn the command into an error: the reconciliation
+    /// timer starts a missing workflow, and a running one reads the deal again when its current deadline fires.
+    /// </summary>
+    private async Task SignalAsync(long dealId, string command, Func<Task> signal)
+    {
+        try
+        {
+            await signal().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogSignalFailed(e, dealId, command);
+        }
+    }
+
     private static DealResult? Replay(StoredCommandResult? stored, string commandName, long? dealId)
     {
         if (stored is null)
@@ -178,6 +230,9 @@ public sealed partial class DealService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deal {DealId}: {Command} moved it from {From} to {To}")]
     private partial void LogTransition(long dealId, string command, DealStatus from, DealStatus to);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deal {DealId}: telling its workflow about {Command} failed; reconciliation will repair it")]
+    private partial void LogSignalFailed(Exception exception, long dealId, string command);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Idempotency key {Key} was saved concurrently (deal {DealId}); replaying")]
     private partial void LogKeyRace(string key, long? dealId);

@@ -8,17 +8,23 @@ public sealed class EscrowOptions
 {
     public const string SectionName = "Escrow";
 
-    /// <summary>How long a buyer has to pay after pressing Buy.</summary>
-    [Range(1, 24 * 60)]
-    public int PaymentWindowMinutes { get; set; } = 30;
+    // Windows are fractional so tests and staging can run a deal's deadlines in seconds.
+
+    /// <summary>How long a buyer has to pay a Stars deal after pressing Buy.</summary>
+    [Range(0.001, 24 * 60)]
+    public double PaymentWindowMinutes { get; set; } = 30;
+
+    /// <summary>How long a buyer has to pay a crypto (USDT) deal: a transfer needs confirmations on the chain.</summary>
+    [Range(0.001, 24 * 60)]
+    public double CryptoPaymentWindowMinutes { get; set; } = 60;
 
     /// <summary>How long a seller has to deliver after payment before the buyer may take a refund (G2G: 48 h).</summary>
-    [Range(1, 14 * 24)]
-    public int DeliveryWindowHours { get; set; } = 48;
+    [Range(0.0001, 14 * 24)]
+    public double DeliveryWindowHours { get; set; } = 48;
 
     /// <summary>How long a buyer has to inspect a delivery before it completes by itself (G2G: 3 days).</summary>
-    [Range(1, 14 * 24)]
-    public int InspectionWindowHours { get; set; } = 72;
+    [Range(0.0001, 14 * 24)]
+    public double InspectionWindowHours { get; set; } = 72;
 
     /// <summary>Warranty after completion for games without their own setting (Eldorado: 5 days).</summary>
     [Range(0, 60)]
@@ -37,6 +43,11 @@ public sealed class EscrowOptions
     public decimal MinimumCommissionUsdt { get; set; } = 0.1m;
 
     public TimeSpan PaymentWindow => TimeSpan.FromMinutes(PaymentWindowMinutes);
+
+    public TimeSpan CryptoPaymentWindow => TimeSpan.FromMinutes(CryptoPaymentWindowMinutes);
+
+    /// <summary>The payment window of a deal priced in <paramref name="currency"/>: Stars pay XTR, the chain pays USDT.</summary>
+    public TimeSpan PaymentWindowFor(Currency currency) => currency == Currency.XTR ? PaymentWindow : CryptoPaymentWindow;
 
     public TimeSpan DeliveryWindow => TimeSpan.FromHours(DeliveryWindowHours);
 

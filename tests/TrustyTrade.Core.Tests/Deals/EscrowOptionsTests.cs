@@ -75,6 +75,34 @@ public sealed class EscrowOptionsTests
         Assert.Equal(Money("2", "XTR"), options.CommissionOn(Money("10", "XTR")));
     }
 
+    [Fact]
+    public void Defaults_AreTheMarketplacesUsersKnow()
+    {
+        var options = new EscrowOptions();
+
+        Assert.Equal(
+            (TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(60), TimeSpan.FromHours(48), TimeSpan.FromDays(3), 5),
+            (options.PaymentWindow, options.CryptoPaymentWindow, options.DeliveryWindow, options.InspectionWindow, options.DefaultWarrantyDays));
+    }
+
+    [Theory]
+    [InlineData("XTR", 30)]
+    [InlineData("USDT", 60)]
+    public void PaymentWindowFor_Currency_IsStarsOrCryptoWindow(string currency, int minutes)
+    {
+        var options = new EscrowOptions();
+
+        Assert.Equal(TimeSpan.FromMinutes(minutes), options.PaymentWindowFor(CurrencyExtensions.Parse(currency)));
+    }
+
+    [Fact]
+    public void Windows_Fractional_AreSecondScale()
+    {
+        var options = new EscrowOptions { PaymentWindowMinutes = 0.05, DeliveryWindowHours = 0.001 };
+
+        Assert.Equal((TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.6)), (options.PaymentWindow, options.DeliveryWindow));
+    }
+
     private static Money Money(string amount, string currency) =>
         new(decimal.Parse(amount, CultureInfo.InvariantCulture), CurrencyExtensions.Parse(currency));
 }

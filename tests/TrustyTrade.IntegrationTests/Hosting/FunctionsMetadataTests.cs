@@ -27,6 +27,27 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
+    [InlineData("DealOrchestrator", "orchestrationTrigger")]
+    [InlineData("LoadDeal", "activityTrigger")]
+    [InlineData("PassDeadline", "activityTrigger")]
+    [InlineData("ReconcileDealWorkflows", "timerTrigger")]
+    public void FunctionsMetadata_DealWorkflow_ListsEachFunctionWithItsTrigger(string function, string trigger) =>
+        Assert.Single(Bindings(function), b => b.GetProperty("type").GetString() == trigger);
+
+    [Fact]
+    public void FunctionsMetadata_Reconciliation_RunsEveryFiveMinutesWithADurableClient()
+    {
+        var bindings = Bindings("ReconcileDealWorkflows");
+
+        Assert.Equal("0 */5 * * * *", bindings.Single(b => b.GetProperty("type").GetString() == "timerTrigger").GetProperty("schedule").GetString());
+        Assert.Single(bindings, b => b.GetProperty("type").GetString() == "durableClient");
+    }
+
+    [Fact]
+    public void BuildOutput_ExtensionsJson_LoadsTheDurableTaskExtension() =>
+        Assert.Contains("DurableTask", File.ReadAllText(Path.Combine(RepositoryPaths.FunctionsOutput, "extensions.json")), StringComparison.Ordinal);
+
+    [Theory]
     [InlineData("host.json")]
     [InlineData("extensions.json")]
     [InlineData("worker.config.json")]

@@ -1,0 +1,98 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using TrustyTrade.Core.Deals;
+
+namespace TrustyTrade.Functions.Deals;
+
+/// <summary>
+/// Drives one deal (instance id <c>deal-{id}</c>) through Core's state machine. PostgreSQL holds the deal: after each
+/// event or timer the orchestration reads the deal back through an activity, then waits for the next
+/// <see cref="DealMoved"/> event raced against a durable timer for the deal's current deadline (payment, delivery,
+/// inspection, warranty); the loser is cancelled. When a timer wins, an activity issues the deadline's system command
+/// through Core. A dispute has no deadline, so the orchestration waits for the admin's decision. A final status ends it.
+/// </summary>
+public static partial class DealOrchestrator
+{
+    public const string Name = nameof(DealOrchestrator);
+
+    public const string DealMovedEvent = nameof(DealMoved);
+
+    /// <summary>When the database's clock says a deadline has not quite passed, try again this much later.</summary>
+    private static readonly TimeSpan TooEarlyRetry = TimeSpan.FromSeconds(1);
+
+    /// <summary>Activities talk to PostgreSQL over the network: retry a failing one with backoff before failing the deal's workflow.</summary>
+    private static readonly TaskOptions DatabaseRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
+
+    public static string InstanceId(long dealId) => $"deal-{dealId}";
+
+    [Function(Name)]
+    public static Task<DealWorkflowResult> Run([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var input = context.GetInput<DealWorkflowInput>() ?? throw new InvalidOperationException("a deal orchestration needs its deal id");
+        return RunAsync(context, input);
+    }
+
+    public static async Task<DealWorkflowResult> RunAsync(TaskOrchestrationContext context, DealWorkflowInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var log = context.CreateReplaySafeLogger(Name);
+        var step = await context.CallActivityAsync<DealStep?>(DealActivities.LoadDealName, input.DealId, DatabaseRetry);
+        DateTime? retryAt = null;
+
+        while (step is not null && !step.Status.IsFinal())
+        {
+            context.SetCustomStatus(DealWorkflowStatus.Of(step));
+            using var loser = new CancellationTokenSource();
+            var moved = context.WaitForExternalEvent<DealMoved>(DealMovedEvent, loser.Token);
+            if (step is { Deadline: { } deadline, DueAt: { } dueAt })
+            {
+                var fireAt = retryAt is { } retry && retry > dueAt.UtcDateTime ? retry : dueAt.UtcDateTime;
+                var timer = context.CreateTimer(fireAt, loser.Token);
+                var winner = await Task.WhenAny(moved, timer);
+                loser.Cancel();
+                if (winner == timer)
+                {
+                    LogDeadline(log, input.DealId, deadline, step.Version);
+                    var outcome = await context.CallActivityAsync<DeadlineOutcome>(
+                        DealActivities.PassDeadlineName, new DeadlinePassed(input.DealId, deadline, step.Version), DatabaseRetry);
+                    retryAt = outcome.TooEarly ? context.CurrentUtcDateTime + TooEarlyRetry : null;
+                    step = outcome.Step;
+                    continue;
+                }
+            }
+
+            // Read the deal back on every signal: a duplicate costs one read and changes nothing, and reconciliation's
+            // wake-up (sent with the version the workflow already knows) picks up a deadline the workflow missed.
+            var signal = await moved;
+            retryAt = null;
+            LogSignal(log, input.DealId, signal.Command, signal.Version, step.Version);
+            step = await context.CallActivityAsync<DealStep?>(DealActivities.LoadDealName, input.DealId, DatabaseRetry);
+        }
+
+        if (step is null)
+        {
+            LogMissing(log, input.DealId);
+            return new DealWorkflowResult(input.DealId, null, null);
+        }
+
+        context.SetCustomStatus(DealWorkflowStatus.Of(step));
+        LogClosed(log, input.DealId, step.Status);
+        return new DealWorkflowResult(input.DealId, step.Status, step.Version);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deal {DealId}: {Deadline} deadline passed at version {Version}")]
+    private static partial void LogDeadline(ILogger logger, long dealId, Core.Deals.Workflow.DealDeadlineKind deadline, int version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deal {DealId}: {Command} signalled version {Version} (known {Known}); reading the deal")]
+    private static partial void LogSignal(ILogger logger, long dealId, string command, int version, int known);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deal {DealId} does not exist; its workflow ends")]
+    private static partial void LogMissing(ILogger logger, long dealId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deal {DealId} closed as {Status}; its workflow ends")]
+    private static partial void LogClosed(ILogger logger, long dealId, DealStatus status);
+}

@@ -1,0 +1,160 @@
+using Dapper;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using TrustyTrade.Core;
+using TrustyTrade.Core.Deals;
+using TrustyTrade.Core.Deals.Workflow;
+using TrustyTrade.Core.Idempotency;
+using TrustyTrade.Core.Monetary;
+using TrustyTrade.Functions.Deals;
+using TrustyTrade.Infrastructure;
+using TrustyTrade.IntegrationTests.Infrastructure;
+
+namespace TrustyTrade.IntegrationTests.Orchestration;
+
+/// <summary>
+/// Core and Infrastructure over the test database on the real clock, and the app's own <see cref="DealOrchestrator"/>
+/// and <see cref="DealActivities"/> in the Durable Task SDK's in-process test host (its timers fire in real time).
+/// <see cref="Deals"/> is Core's DealService telling the workflow through the app's <see cref="DurableDealWorkflow"/>.
+/// </summary>
+internal sealed class DealWorkflowHarness : IAsyncDisposable
+{
+    public static readonly Money Price = new(100m, Currency.XTR);
+
+    /// <summary>Windows no test waits out; a test shortens the one it is about.</summary>
+    private static readonly Dictionary<string, string?> LongWindows = new()
+    {
+        ["Escrow:PaymentWindowMinutes"] = "10",
+        ["Escrow:DeliveryWindowHours"] = "10",
+        ["Escrow:InspectionWindowHours"] = "10",
+        // No warranty hold, so a completed deal's release timer fires at once and its workflow ends.
+        ["Escrow:DefaultWarrantyDays"] = "0",
+    };
+
+    private readonly ServiceProvider _services;
+    private readonly DurableTaskTestHost _host;
+    private readonly TestData _data;
+
+    private DealWorkflowHarness(ServiceProvider services, DurableTaskTestHost host, TestData data)
+    {
+        _services = services;
+        _host = host;
+        _data = data;
+        Workflow = new DurableDealWorkflow(host.Client);
+        Deals = services.GetRequiredService<DealService>().WithWorkflow(Workflow);
+    }
+
+    public DurableTaskClient Client => _host.Client;
+
+    public DurableDealWorkflow Workflow { get; }
+
+    public DealService Deals { get; }
+
+    /// <summary>DealService as an adapter that lost its signals would leave things: no workflow told.</summary>
+    public DealService DealsWithoutSignals => _services.GetRequiredService<DealService>();
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public static async Task<DealWorkflowHarness> StartAsync(DatabaseFixture database, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var settings = new Dictionary<string, string?>(LongWindows);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddTrustyTradeCore(TestConfiguration.Build(settings))
+            .AddTrustyTradeInfrastructure(TestConfiguration.Build(settings))
+            .BuildServiceProvider();
+        var activities = new DealActivities(
+            services.GetRequiredService<DealService>(), services.GetRequiredService<IDealWorkflowStore>(), NullLogger<DealActivities>.Instance);
+        var host = await DurableTaskTestHost.StartAsync(registry => registry
+            .AddOrchestratorFunc<DealWorkflowInput, DealWorkflowResult>(DealOrchestrator.Name, (context, input) => DealOrchestrator.RunAsync(context, input))
+            .AddActivityFunc<long, DealStep?>(DealActivities.LoadDealName, (_, dealId) => activities.LoadDeal(dealId))
+            .AddActivityFunc<DeadlinePassed, DeadlineOutcome>(DealActivities.PassDeadlineName, (_, deadline) => activities.PassDeadline(deadline)));
+        return new DealWorkflowHarness(services, host, new TestData(database.DataSource));
+    }
+
+    /// <summary>A seller's listing bought by a new buyer through Core (which starts the deal's workflow).</summary>
+    public async Task<(Deal Deal, long SellerId, long BuyerId)> BuyAsync(DealService? through = null)
+    {
+        var seller = await _data.UserAsync();
+        var buyer = await _data.UserAsync();
+        var listing = await _data.ListingAsync(seller, Price);
+        var deal = await TestData.BuyAsync(through ?? Deals, listing, buyer);
+        return (deal, seller, buyer);
+    }
+
+    public Task<long> AdminAsync() => _data.UserAsync("admin");
+
+    /// <summary>A command through Core under a fresh key; throws when refused.</summary>
+    public Task<Deal> ActAsync(long dealId, Actor actor, DealCommand command) =>
+        ActAsync(new IdempotencyKey($"test:{Guid.NewGuid():N}"), dealId, actor, command);
+
+    public async Task<Deal> ActAsync(IdempotencyKey key, long dealId, Actor actor, DealCommand command, DealService? through = null)
+    {
+        var result = await (through ?? Deals).ExecuteAsync(new(key, new ActOnDeal(dealId, actor, command)), CancellationToken.None);
+        return result.Deal ?? throw new InvalidOperationException($"{command.Name} refused: {result.Refusal}");
+    }
+
+    public Task<Deal> PayAsync(Deal deal) =>
+        ActAsync(new IdempotencyKey($"stars-charge:{deal.Id}"), deal.Id, Actor.System,
+            new ConfirmPayment(deal.Price, PaymentMethod.TelegramStars, $"charge-{deal.Id}"));
+
+    /// <summary>Waits for the deal's orchestration to finish (generously: timers fire in real time on a shared machine).</summary>
+    public async Task<OrchestrationMetadata> CompletionAsync(long dealId, int seconds = 60)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        return await Client.WaitForInstanceCompletionAsync(DealOrchestrator.InstanceId(dealId), getInputsAndOutputs: true, timeout.Token);
+    }
+
+    /// <summary>Waits until the orchestration's custom status shows <paramref name="step"/>, and returns that status.</summary>
+    public async Task<DealWorkflowStatus> StatusAsync(long dealId, string step, int seconds = 30)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        while (true)
+        {
+            var instance = await Client.GetInstanceAsync(DealOrchestrator.InstanceId(dealId), getInputsAndOutputs: true, timeout.Token);
+            if (instance?.ReadCustomStatusAs<DealWorkflowStatus>() is { } status && status.Step == step)
+            {
+                return status;
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    public Task<string> StatusInDatabaseAsync(long dealId) =>
+        _data.ScalarAsync<string>("SELECT escrow_status FROM deals WHERE id = @dealId", new { dealId });
+
+    /// <summary>The deal's ledger balances per account kind it touched (a zero share writes no entry), in name order.</summary>
+    public async Task<(string Account, decimal Balance)[]> BalancesAsync(long dealId)
+    {
+        await using var connection = await Get<Npgsql.NpgsqlDataSource>().OpenConnectionAsync();
+        var rows = await connection.QueryAsync<(string, decimal)>(
+            """
+            SELECT e.account_kind, sum(e.amount) FROM ledger_entries e JOIN ledger_postings p ON p.id = e.posting_id
+            WHERE p.deal_id = @dealId GROUP BY e.account_kind ORDER BY e.account_kind
+            """,
+            new { dealId });
+        return [.. rows];
+    }
+
+    /// <summary>Postings (of any deal) whose entries do not sum to zero per currency: none, ever.</summary>
+    public Task<long> UnbalancedPostingsAsync() => _data.ScalarAsync<long>(
+        "SELECT count(*) FROM (SELECT posting_id FROM ledger_entries GROUP BY posting_id, currency HAVING sum(amount) <> 0) AS unbalanced");
+
+    public Task<long> CountAsync(string sql, object parameters) => _data.ScalarAsync<long>(sql, parameters);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+}
