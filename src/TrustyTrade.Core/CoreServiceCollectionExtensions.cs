@@ -5,6 +5,7 @@ using TrustyTrade.Core.DealRecords;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Health;
 using TrustyTrade.Core.Listings;
+using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Core;
@@ -27,6 +28,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ListingService>();
         services.AddSingleton<UserService>();
         services.AddSingleton<DealRecordService>();
+
+        services.AddValidatedOptions<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
+        services.AddSingleton<NotificationDispatcher>();
 
         return services;
     }
