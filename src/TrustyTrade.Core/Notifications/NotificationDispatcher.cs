@@ -8,13 +8,14 @@ namespace TrustyTrade.Core.Notifications;
 /// process when it is near, else back on the queue with a visibility delay) → send → mark sent.
 /// </summary>
 /// <remarks>
-/// Crash between send and mark: the claim is a lease (<see cref="NotificationOptions.ClaimLeaseSeconds"/>). While it
-/// lasts, a retry of the same id is put back on the queue, not sent; once it has ended, a retry sends. So a sender that
-/// dies in the few milliseconds after Telegram accepted a message and before the journal heard of it can cause one
-/// duplicate. Telegram's sendMessage has no idempotency key, so the only alternative is to mark before sending, which
-/// loses the notification instead on the same crash; a lost "you were paid" is worse than a repeated one. Every
-/// answer that proves nothing was delivered (429, a refusal, a rate-limit deferral) gives the lease back at once;
-/// an error after which the message may have been delivered (network, timeout, 5xx) keeps it until it ends.
+/// Duplicates of one id (the same notification enqueued twice) are sent once: while one sender holds the claim, the
+/// others are put back on the queue and then find the id marked sent. Crash between send and mark: the claim is a
+/// lease (<see cref="NotificationOptions.ClaimLeaseSeconds"/>); once it has ended, a retry sends. So a sender that
+/// dies in the few milliseconds after Telegram accepted a message and before the journal heard of it causes one
+/// repeat; so does a timeout whose request Telegram did carry out (the claim is released on every error so the
+/// queue's retries and poison queue work). Telegram's sendMessage has no idempotency key, so the only alternative is
+/// to mark before sending, which loses the notification instead in those cases; a lost "you were paid" is worse than
+/// a repeated one.
 /// </remarks>
 public sealed partial class NotificationDispatcher(
     INotificationJournal journal,
@@ -25,6 +26,9 @@ public sealed partial class NotificationDispatcher(
     TimeProvider time,
     ILogger<NotificationDispatcher> logger)
 {
+    private static readonly TimeSpan InFlightRecheck = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MaxLateness = TimeSpan.FromMilliseconds(20);
+
     private readonly NotificationOptions _options = options.Value;
 
     public async Task<DispatchOutcome> DispatchAsync(Notification notification, CancellationToken cancellationToken)
@@ -39,23 +43,35 @@ public sealed partial class NotificationDispatcher(
                 LogAlreadySent(notification.Id);
                 return DispatchOutcome.AlreadySent;
             case DeliveryClaimState.InFlight:
-                await publisher.EnqueueAsync(notification, claim.RetryIn, cancellationToken).ConfigureAwait(false);
-                LogDeferred(notification.Id, "another sender holds its claim", claim.RetryIn.TotalMilliseconds);
+                // The holder is done within its wait for a slot plus one request, unless it died: look again soon.
+                var recheck = claim.RetryIn < InFlightRecheck ? claim.RetryIn : InFlightRecheck;
+                await publisher.EnqueueAsync(notification, recheck, cancellationToken).ConfigureAwait(false);
+                LogDeferred(notification.Id, "another sender holds its claim", recheck.TotalMilliseconds);
                 return DispatchOutcome.Deferred;
         }
 
-        // An exception from here on keeps the claim: after a network error, a timeout or a cancellation the message
-        // may have reached Telegram, so a retry waits for the lease to end (see remarks).
-        var slot = await ReserveSlotAsync(notification.ChatId, cancellationToken).ConfigureAwait(false);
-        if (slot is { } wait)
+        SendResult result;
+        try
         {
-            await journal.ReleaseAsync(notification.Id, cancellationToken).ConfigureAwait(false);
-            await publisher.EnqueueAsync(notification, wait, cancellationToken).ConfigureAwait(false);
-            LogDeferred(notification.Id, "rate limit", wait.TotalMilliseconds);
-            return DispatchOutcome.Deferred;
+            var slot = await ReserveSlotAsync(notification.ChatId, cancellationToken).ConfigureAwait(false);
+            if (slot is { } wait)
+            {
+                await journal.ReleaseAsync(notification.Id, cancellationToken).ConfigureAwait(false);
+                await publisher.EnqueueAsync(notification, wait, cancellationToken).ConfigureAwait(false);
+                LogDeferred(notification.Id, "rate limit", wait.TotalMilliseconds);
+                return DispatchOutcome.Deferred;
+            }
+
+            result = await messenger.SendTextAsync(notification.ChatId, text, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The queue retries this message (and parks it in the poison queue at last), so the retry must not find
+            // its own claim. See remarks for the error after which Telegram may have delivered all the same.
+            await journal.ReleaseAsync(notification.Id, CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
 
-        var result = await messenger.SendTextAsync(notification.ChatId, text, cancellationToken).ConfigureAwait(false);
         switch (result.Status)
         {
             case SendStatus.Delivered:
@@ -76,27 +92,40 @@ public sealed partial class NotificationDispatcher(
     }
 
     /// <summary>Waits for a send slot when it is near; returns the delay to re-queue with when it is not.</summary>
+    /// <remarks>
+    /// Slots are spaced evenly, so a send that goes out late bunches with the next ones and can exceed Telegram's
+    /// per-second limit. A sender that wakes more than <see cref="MaxLateness"/> after its slot (a busy machine)
+    /// lets the slot go unused and reserves another rather than send late.
+    /// </remarks>
     private async Task<TimeSpan?> ReserveSlotAsync(long chatId, CancellationToken cancellationToken)
     {
         var maxWait = TimeSpan.FromMilliseconds(_options.MaxWaitMilliseconds);
-        var waited = TimeSpan.Zero;
+        var started = time.GetTimestamp();
         while (true)
         {
-            var reservation = await rateLimiter.TryReserveAsync(chatId, maxWait - waited, cancellationToken).ConfigureAwait(false);
-            if (reservation.Wait > TimeSpan.Zero)
+            var waited = time.GetElapsedTime(started);
+            var left = waited < maxWait ? maxWait - waited : TimeSpan.Zero;
+            var reservation = await rateLimiter.TryReserveAsync(chatId, left, cancellationToken).ConfigureAwait(false);
+            var answered = time.GetTimestamp();
+            if (!reservation.Reserved && reservation.Wait > left)
             {
-                if (!reservation.Reserved && waited + reservation.Wait > maxWait)
-                {
-                    return reservation.Wait;
-                }
-
-                await Task.Delay(reservation.Wait, time, cancellationToken).ConfigureAwait(false);
-                waited += reservation.Wait;
+                return reservation.Wait;
             }
 
-            if (reservation.Reserved)
+            if (reservation.Wait > TimeSpan.Zero)
+            {
+                await Task.Delay(reservation.Wait, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (reservation.Reserved && time.GetElapsedTime(answered) - reservation.Wait <= MaxLateness)
             {
                 return null;
+            }
+
+            if (reservation.Reserved && time.GetElapsedTime(started) >= maxWait)
+            {
+                // Missed slots for the whole wait: put it back rather than hold a worker.
+                return TimeSpan.FromSeconds(1);
             }
         }
     }
