@@ -44,6 +44,22 @@ public sealed class NotificationSenderTests
     }
 
     [Fact]
+    public async Task SendNotification_IdClaimedByAnotherSender_IsPutBackNotSent()
+    {
+        await using var bench = await NotificationTestBench.StartAsync();
+        var notification = NotificationBuilder.Paid(3, 512);
+        // A sender that claimed this id and is still sending, or died before marking it sent.
+        await bench.Journal.TryClaimAsync(notification.Id, CancellationToken.None);
+
+        await bench.Function.SendNotification(NotificationJson.Serialize(notification), 1, CancellationToken.None);
+
+        Assert.Empty(bench.Telegram.Delivered);
+        var putBack = (await bench.Queue.PeekMessagesAsync(10)).Value;
+        Assert.Empty(putBack); // invisible: put back with a delay, not for the next poll
+        Assert.Equal(1, (await bench.Queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
     public async Task SendNotification_SameChat_SpacesMessagesBySecondWithoutA429()
     {
         await using var bench = await NotificationTestBench.StartAsync();

@@ -67,6 +67,8 @@ internal sealed class NotificationTestBench : IAsyncDisposable
 
     public INotificationPublisher Publisher => _services.GetRequiredService<INotificationPublisher>();
 
+    public INotificationJournal Journal => _services.GetRequiredService<INotificationJournal>();
+
     /// <summary>Runs of the function that returned (sent, deferred, duplicate or refused).</summary>
     public int Completed => Volatile.Read(ref _completed);
 
