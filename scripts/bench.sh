@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# The escrow core's benchmark (issue: deal transitions/s vs pgbench -N, listing search p50/p95 at 1M listings).
+# The escrow core's benchmark (issue: deal transitions/s vs pgbench -N, listing search p50/p95 at 1M listings) and the
+# notification sender's sustained rate against a fake Bot API that enforces Telegram's limits (target ≥ 25/s, no 429).
 # Starts the services, uses its own database (trustytrade_bench, kept between runs so the 1M listings are seeded
 # once), builds in Release and prints both comparisons side by side. Exit code 1 when a target is missed.
 #   scripts/bench.sh                      full run (1,000,000 listings, 15 s throughput runs)
 #   BENCH_LISTINGS=100000 BENCH_SECONDS=5 scripts/bench.sh   a quick look
-#   BENCH_PARTS=deals scripts/bench.sh    only the deal throughput (BENCH_PARTS=search: only the search)
+#   BENCH_PARTS=deals scripts/bench.sh    only the deal throughput (BENCH_PARTS=search: only the search;
+#                                         BENCH_PARTS=notifications: only the notification rate, BENCH_NOTIFICATIONS=2000)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
@@ -19,7 +21,8 @@ fi
 as_root runuser -u postgres -- psql -p "$PG_PORT" -d "$bench_db" -qc "CREATE EXTENSION IF NOT EXISTS pg_prewarm"
 export Postgres__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=$bench_db;Username=$PG_USER;Password=$PG_PASSWORD;Maximum Pool Size=64"
 export Vault__ActiveKeyId="bench" Vault__Keys="bench=$(head -c 32 /dev/urandom | base64)"
-export Bench__Listings="${BENCH_LISTINGS:-1000000}" Bench__Seconds="${BENCH_SECONDS:-15}" Bench__Parts="${BENCH_PARTS:-deals,search}"
+export Bench__Listings="${BENCH_LISTINGS:-1000000}" Bench__Seconds="${BENCH_SECONDS:-15}" Bench__Parts="${BENCH_PARTS:-deals,search,notifications}" \
+  Bench__Notifications="${BENCH_NOTIFICATIONS:-2000}"
 
 dotnet build tests/TrustyTrade.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly
 dotnet tests/TrustyTrade.Benchmarks/bin/Release/net10.0/TrustyTrade.Benchmarks.dll

@@ -6,6 +6,7 @@ using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Health;
 using TrustyTrade.Core.Listings;
+using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Core;
@@ -30,6 +31,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ListingService>();
         services.AddSingleton<UserService>();
         services.AddSingleton<DealRecordService>();
+
+        services.AddValidatedOptions<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
+        services.AddSingleton<NotificationDispatcher>();
 
         return services;
     }

@@ -9,13 +9,16 @@ using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Health;
 using TrustyTrade.Core.Listings;
+using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Users;
 using TrustyTrade.Infrastructure.Caching;
+using TrustyTrade.Infrastructure.Notifications;
 using TrustyTrade.Infrastructure.Persistence;
 using TrustyTrade.Infrastructure.Persistence.Escrow;
 using TrustyTrade.Infrastructure.Persistence.Listings;
 using TrustyTrade.Infrastructure.Persistence.Workflow;
 using TrustyTrade.Infrastructure.Storage;
+using TrustyTrade.Infrastructure.Telegram;
 using TrustyTrade.Infrastructure.Vault;
 
 namespace TrustyTrade.Infrastructure;
@@ -49,11 +52,29 @@ public static class InfrastructureServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString,
             new QueueClientOptions { Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(10) } }));
 
+        services.AddNotifications(configuration);
+
         services.AddSingleton<IDependencyProbe, PostgresHealthProbe>();
         services.AddSingleton<IDependencyProbe, RedisHealthProbe>();
         services.AddSingleton<IDependencyProbe, StorageHealthProbe>();
 
         return services;
+    }
+
+    /// <summary>The notification queue, its Redis rate limiter and delivery journal, and the Telegram client.</summary>
+    private static void AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<TelegramOptions>(configuration.GetSection(TelegramOptions.SectionName));
+        // No HTTP client logging: its request lines carry the URL, and the Bot API puts the token in the URL's path.
+        services.AddHttpClient(TelegramMessenger.HttpClientName, (sp, client) =>
+                client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.RequestTimeoutSeconds))
+            .RemoveAllLoggers();
+        services.AddSingleton<ITelegramMessenger, TelegramMessenger>();
+        services.AddSingleton<INotificationRateLimiter, RedisNotificationRateLimiter>();
+        services.AddSingleton<INotificationJournal, RedisNotificationJournal>();
+        services.AddSingleton<INotificationPublisher>(sp => new StorageQueueNotificationPublisher(
+            StorageQueueNotificationPublisher.CreateQueueClient(
+                sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, NotificationQueues.Notifications)));
     }
 
     /// <summary>

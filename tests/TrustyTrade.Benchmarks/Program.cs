@@ -10,7 +10,8 @@ using TrustyTrade.Infrastructure.Persistence;
 
 // Measures TrustyTrade's escrow core against plain PostgreSQL on the same database, in one run:
 //   1. deal transitions per second through Core (DealService) with 32 concurrent callers vs `pgbench -N -c 32`;
-//   2. listing search p50/p95 at 1,000,000 listings through Core (ListingService) vs the same SQL run bare.
+//   2. listing search p50/p95 at 1,000,000 listings through Core (ListingService) vs the same SQL run bare;
+//   3. notifications/s sustained by the queue-triggered sender against a fake Bot API that enforces Telegram's limits.
 // Run with scripts/bench.sh (it starts the services and sets the connection settings).
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
 var connectionString = configuration["Postgres:ConnectionString"]
@@ -18,7 +19,8 @@ var connectionString = configuration["Postgres:ConnectionString"]
 var listingCount = int.Parse(configuration["Bench:Listings"] ?? "1000000", CultureInfo.InvariantCulture);
 var seconds = int.Parse(configuration["Bench:Seconds"] ?? "15", CultureInfo.InvariantCulture);
 var callers = int.Parse(configuration["Bench:Callers"] ?? "32", CultureInfo.InvariantCulture);
-var parts = (configuration["Bench:Parts"] ?? "deals,search").Split(',', StringSplitOptions.TrimEntries);
+var notificationCount = int.Parse(configuration["Bench:Notifications"] ?? "2000", CultureInfo.InvariantCulture);
+var parts = (configuration["Bench:Parts"] ?? "deals,search,notifications").Split(',', StringSplitOptions.TrimEntries);
 
 using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
 await new MigrationRunner(loggerFactory.CreateLogger<MigrationRunner>()).MigrateAsync(connectionString, CancellationToken.None);
@@ -63,6 +65,22 @@ if (parts.Contains("search"))
 
     passed &= search.Core.P95 <= 5;
     Console.WriteLine($"  p95 target ≤ 5 ms: {(search.Core.P95 <= 5 ? "PASS" : "FAIL")}");
+    Console.WriteLine();
+}
+
+if (parts.Contains("notifications"))
+{
+    const int chats = 200, instances = 3;
+    var hostJson = Path.Combine(AppContext.BaseDirectory, "host.json");
+    var rate = await NotificationRate.RunAsync(configuration, notificationCount, chats, instances, hostJson);
+    Console.WriteLine($"Notifications ({notificationCount:N0} to {chats} chats, {instances} sender instances, fake Bot API at 30/s per bot, 1/s per chat):");
+    Console.WriteLine($"  delivered                 {rate.Delivered,10} ({rate.DistinctDelivered} distinct)   in {rate.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"  sustained rate            {rate.PerSecond,10:F1} messages/s");
+    Console.WriteLine($"  429 answers               {rate.Throttled,10}");
+    Console.WriteLine($"  failed attempts           {rate.Failures,10}");
+    var ok = rate.PerSecond >= 25 && rate.Throttled == 0 && rate.DistinctDelivered == notificationCount && rate.Delivered == notificationCount;
+    passed &= ok;
+    Console.WriteLine($"  target ≥ 25/s, no 429, each exactly once: {(ok ? "PASS" : "FAIL")}");
 }
 
 return passed ? 0 : 1;

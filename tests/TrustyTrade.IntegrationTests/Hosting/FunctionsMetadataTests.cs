@@ -26,6 +26,33 @@ public sealed class FunctionsMetadataTests
         Assert.True(File.Exists(Path.Combine(RepositoryPaths.FunctionsOutput, "TrustyTrade.Functions.dll")));
     }
 
+    [Fact]
+    public void FunctionsMetadata_SendNotification_IsTriggeredByTheNotificationsQueue()
+    {
+        var trigger = Bindings("SendNotification").Single(b => b.GetProperty("type").GetString() == "queueTrigger");
+
+        Assert.Equal("notifications", trigger.GetProperty("queueName").GetString());
+        Assert.Equal("TrustyTrade.Functions.Notifications.SendNotificationFunction.SendNotification",
+            Function("SendNotification").GetProperty("entryPoint").GetString());
+    }
+
+    [Fact]
+    public void HostJson_MaxDequeueCount_IsTheOneTheSenderKnows()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "host.json")));
+        var hostCount = host.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32();
+
+        Assert.Equal(hostCount.ToString(System.Globalization.CultureInfo.InvariantCulture), TestConfiguration.SampleValues["Notifications__MaxDequeueCount"]);
+    }
+
+    [Fact]
+    public void HostJson_QueueMessages_AreBase64AsThePublisherWritesThem()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "host.json")));
+
+        Assert.Equal("base64", host.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("messageEncoding").GetString());
+    }
+
     [Theory]
     [InlineData("DealOrchestrator", "orchestrationTrigger")]
     [InlineData("LoadDeal", "activityTrigger")]

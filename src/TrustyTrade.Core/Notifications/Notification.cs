@@ -1,0 +1,60 @@
+using TrustyTrade.Core.Deals;
+using TrustyTrade.Core.Monetary;
+
+namespace TrustyTrade.Core.Notifications;
+
+/// <summary>
+/// One message to one Telegram chat, as it travels on the notifications queue. It carries the template's arguments,
+/// never a rendered text, and never a secret (account credentials are shown only in the bot's own conversation).
+/// <c>Id</c> is stable and chosen by the producer (e.g. <c>deal-42-paid-buyer</c>): a second message with the same id
+/// is not sent again.
+/// </summary>
+public sealed record Notification(
+    string Id,
+    long ChatId,
+    string Language,
+    NotificationKind Kind,
+    long? DealId = null,
+    Money? Amount = null,
+    DisputeOutcome? Outcome = null,
+    DateTimeOffset? Deadline = null,
+    string? Text = null)
+{
+    public const int MaxIdLength = 200;
+
+    /// <summary>Telegram's limit on a message's text; a broadcast must fit with its heading.</summary>
+    public const int MaxBroadcastLength = 3500;
+
+    /// <summary>Why this notification cannot be sent, or null when it can.</summary>
+    public string? Problem()
+    {
+        if (string.IsNullOrWhiteSpace(Id) || Id.Length > MaxIdLength)
+        {
+            return $"id must be 1–{MaxIdLength} characters";
+        }
+
+        if (ChatId == 0)
+        {
+            return "chat id is missing";
+        }
+
+        if (!Enum.IsDefined(Kind))
+        {
+            return $"unknown kind {(int)Kind}";
+        }
+
+        var needsDeal = Kind is not NotificationKind.AdminBroadcast;
+        var needsAmount = Kind is NotificationKind.DealPaid or NotificationKind.DealCompleted or NotificationKind.DealRefunded;
+        return this switch
+        {
+            _ when needsDeal && DealId is not > 0 => $"{Kind} needs a deal id",
+            _ when needsAmount && Amount is null => $"{Kind} needs an amount",
+            { Kind: NotificationKind.DisputeResolved, Outcome: null } => "DisputeResolved needs an outcome",
+            { Kind: NotificationKind.DisputeResolved } when !Enum.IsDefined(Outcome!.Value) => $"unknown outcome {(int)Outcome!.Value}",
+            { Kind: NotificationKind.DeadlineApproaching, Deadline: null } => "DeadlineApproaching needs a deadline",
+            { Kind: NotificationKind.AdminBroadcast } when string.IsNullOrWhiteSpace(Text) || Text.Length > MaxBroadcastLength =>
+                $"AdminBroadcast needs a text of 1–{MaxBroadcastLength} characters",
+            _ => null,
+        };
+    }
+}

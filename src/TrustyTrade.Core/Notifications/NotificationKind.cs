@@ -1,0 +1,15 @@
+namespace TrustyTrade.Core.Notifications;
+
+/// <summary>What a notification tells the user; each kind has one text per language in the resource files.</summary>
+public enum NotificationKind
+{
+    DealPaid,
+    DealDelivered,
+    DealCompleted,
+    DealRefunded,
+    DealExpired,
+    DisputeOpened,
+    DisputeResolved,
+    DeadlineApproaching,
+    AdminBroadcast,
+}
