@@ -9,7 +9,7 @@ public sealed class NotificationOptions
 
     /// <summary>Messages per second for the whole bot, across instances; Telegram allows about 30.</summary>
     [Range(1, 30)]
-    public int GlobalMessagesPerSecond { get; set; } = 27;
+    public int GlobalMessagesPerSecond { get; set; } = 26;
 
     /// <summary>Least time between two messages to one chat; Telegram allows about one per second.</summary>
     [Range(1000, 60000)]

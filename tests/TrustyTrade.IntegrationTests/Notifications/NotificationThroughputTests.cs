@@ -3,7 +3,10 @@ using TrustyTrade.IntegrationTests.Infrastructure;
 
 namespace TrustyTrade.IntegrationTests.Notifications;
 
-/// <summary>Issue 4's demonstration: every notification delivered exactly once, within Telegram's limits, at ≥ 25/s.</summary>
+/// <summary>
+/// Issue 4's demonstration: every notification delivered exactly once, within Telegram's limits. The sustained rate
+/// (target ≥ 25/s) is a speed target, so the benchmark shows it (BENCH_PARTS=notifications), not a timed test.
+/// </summary>
 [Collection(DatabaseCollectionDefinition.Name)]
 public sealed class NotificationThroughputTests(NotificationThroughputRun run) : IClassFixture<NotificationThroughputRun>
 {
@@ -24,13 +27,4 @@ public sealed class NotificationThroughputTests(NotificationThroughputRun run) :
     [Fact]
     public void TwoThousandToTwoHundredChats_NoAttemptFails() =>
         Assert.Equal(0, run.Failures);
-
-    [Fact]
-    public void TwoThousandToTwoHundredChats_SustainsAtLeast25PerSecond()
-    {
-        var times = run.Delivered.Select(d => d.At).Order().ToList();
-        var rate = (times.Count - 1) / (times[^1] - times[0]).TotalSeconds;
-
-        Assert.True(rate >= 25, $"sustained {rate:F1} messages/s over {run.Elapsed.TotalSeconds:F1} s");
-    }
 }

@@ -74,11 +74,40 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
             .BuildServiceProvider();
         var activities = new DealActivities(
             services.GetRequiredService<DealService>(), services.GetRequiredService<IDealWorkflowStore>(), NullLogger<DealActivities>.Instance);
-        var host = await DurableTaskTestHost.StartAsync(registry => registry
-            .AddOrchestratorFunc<DealWorkflowInput, DealWorkflowResult>(DealOrchestrator.Name, (context, input) => DealOrchestrator.RunAsync(context, input))
-            .AddActivityFunc<long, DealStep?>(DealActivities.LoadDealName, (_, dealId) => activities.LoadDeal(dealId))
-            .AddActivityFunc<DeadlinePassed, DeadlineOutcome>(DealActivities.PassDeadlineName, (_, deadline) => activities.PassDeadline(deadline)));
+        var host = await StartHostAsync(activities);
         return new DealWorkflowHarness(services, host, new TestData(database.DataSource));
+    }
+
+    /// <summary>
+    /// The in-process Durable host on a port the kernel just handed out. Left to itself the test host picks a port
+    /// that may already be taken by another test's listener; a port can still be grabbed between asking and
+    /// binding, so a bind failure is retried on a fresh one.
+    /// </summary>
+    private static async Task<DurableTaskTestHost> StartHostAsync(DealActivities activities)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DurableTaskTestHost.StartAsync(
+                    registry => registry
+                        .AddOrchestratorFunc<DealWorkflowInput, DealWorkflowResult>(DealOrchestrator.Name, (context, input) => DealOrchestrator.RunAsync(context, input))
+                        .AddActivityFunc<long, DealStep?>(DealActivities.LoadDealName, (_, dealId) => activities.LoadDeal(dealId))
+                        .AddActivityFunc<DeadlinePassed, DeadlineOutcome>(DealActivities.PassDeadlineName, (_, deadline) => activities.PassDeadline(deadline)),
+                    new DurableTaskTestHostOptions { Port = FreePort() });
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                // Address already in use: another listener took the port first.
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A seller's listing bought by a new buyer through Core (which starts the deal's workflow).</summary>
