@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Idempotency;
+using TrustyTrade.Core.Notifications;
+using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Functions.Deals;
 
@@ -11,9 +13,12 @@ namespace TrustyTrade.Functions.Deals;
 /// and a deadline's command carries a key made of the deal, the command and the version it acts on, so a second run
 /// replays the first result or finds the deal already moved on.
 /// </summary>
-public sealed partial class DealActivities(DealService deals, IDealWorkflowStore store, ILogger<DealActivities> logger)
+public sealed partial class DealActivities(
+    DealService deals, IDealWorkflowStore store, IUserStore users, INotificationPublisher notifications, ILogger<DealActivities> logger)
 {
     public const string LoadDealName = nameof(LoadDeal);
+
+    public const string NotifyPartiesName = nameof(NotifyParties);
 
     public const string PassDeadlineName = nameof(PassDeadline);
 
@@ -59,6 +64,38 @@ public sealed partial class DealActivities(DealService deals, IDealWorkflowStore
 
         var now = await store.FindDealAsync(deal.Id, CancellationToken.None).ConfigureAwait(false);
         return new DeadlineOutcome(now is null ? null : DealStep.Of(now), TooEarly: false);
+    }
+
+    /// <summary>
+    /// Queues what the buyer and the seller are told about the deal as it is now. Run twice, it queues the same ids,
+    /// and the sender sends each id once.
+    /// </summary>
+    [Function(NotifyPartiesName)]
+    public async Task<int> NotifyParties([ActivityTrigger] long dealId)
+    {
+        var deal = await store.FindDealAsync(dealId, CancellationToken.None).ConfigureAwait(false);
+        if (deal is null)
+        {
+            return 0;
+        }
+
+        var buyer = await users.FindAsync(deal.BuyerId, CancellationToken.None).ConfigureAwait(false);
+        var seller = await users.FindAsync(deal.SellerId, CancellationToken.None).ConfigureAwait(false);
+        if (buyer is null || seller is null)
+        {
+            throw new InvalidOperationException($"deal {deal.Id}: its buyer or seller is missing");
+        }
+
+        var outcome = deal.Status == DealStatus.Resolved
+            ? await store.FindDisputeOutcomeAsync(deal.Id, CancellationToken.None).ConfigureAwait(false)
+            : null;
+        var messages = DealNotifications.For(deal, buyer, seller, outcome);
+        if (messages.Count > 0)
+        {
+            await notifications.EnqueueManyAsync([.. messages], CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return messages.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deal {DealId}: {Command} came too early ({Detail}); the workflow retries")]

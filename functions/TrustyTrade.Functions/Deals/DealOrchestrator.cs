@@ -43,8 +43,12 @@ public static partial class DealOrchestrator
         var step = await context.CallActivityAsync<DealStep?>(DealActivities.LoadDealName, input.DealId, DatabaseRetry);
         DateTime? retryAt = null;
 
+        // The buyer and the seller hear of each version the workflow sees, except the one it started from.
+        var told = step?.Version;
+
         while (step is not null && !step.Status.IsFinal())
         {
+            told = await TellPartiesAsync(context, input.DealId, step, told);
             context.SetCustomStatus(DealWorkflowStatus.Of(step));
             using var loser = new CancellationTokenSource();
             var moved = context.WaitForExternalEvent<DealMoved>(DealMovedEvent, loser.Token);
@@ -79,9 +83,20 @@ public static partial class DealOrchestrator
             return new DealWorkflowResult(input.DealId, null, null);
         }
 
+        await TellPartiesAsync(context, input.DealId, step, told);
         context.SetCustomStatus(DealWorkflowStatus.Of(step));
         LogClosed(log, input.DealId, step.Status);
         return new DealWorkflowResult(input.DealId, step.Status, step.Version);
+    }
+
+    private static async Task<int?> TellPartiesAsync(TaskOrchestrationContext context, long dealId, DealStep step, int? told)
+    {
+        if (step.Version != told)
+        {
+            await context.CallActivityAsync<int>(DealActivities.NotifyPartiesName, dealId, DatabaseRetry);
+        }
+
+        return step.Version;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deal {DealId}: {Deadline} deadline passed at version {Version}")]

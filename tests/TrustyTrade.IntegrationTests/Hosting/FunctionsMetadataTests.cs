@@ -57,6 +57,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("DealOrchestrator", "orchestrationTrigger")]
     [InlineData("LoadDeal", "activityTrigger")]
     [InlineData("PassDeadline", "activityTrigger")]
+    [InlineData("NotifyParties", "activityTrigger")]
     [InlineData("ReconcileDealWorkflows", "timerTrigger")]
     public void FunctionsMetadata_DealWorkflow_ListsEachFunctionWithItsTrigger(string function, string trigger) =>
         Assert.Single(Bindings(function), b => b.GetProperty("type").GetString() == trigger);

@@ -17,7 +17,9 @@ public sealed class DealActivitiesTests(DatabaseFixture database) : IAsyncLifeti
     {
         await database.ResetAsync();
         _app = await DealWorkflowHarness.StartAsync(database, new Dictionary<string, string?> { ["Escrow:PaymentWindowMinutes"] = "0.002" });
-        _activities = new DealActivities(_app.DealsWithoutSignals, _app.Get<IDealWorkflowStore>(), NullLogger<DealActivities>.Instance);
+        _activities = new DealActivities(
+            _app.DealsWithoutSignals, _app.Get<IDealWorkflowStore>(), _app.Get<Core.Users.IUserStore>(),
+            _app.Get<Core.Notifications.INotificationPublisher>(), NullLogger<DealActivities>.Instance);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

@@ -3,6 +3,7 @@ using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Monetary;
+using TrustyTrade.Core.Notifications;
 using TrustyTrade.Functions.Deals;
 using TrustyTrade.IntegrationTests.Infrastructure;
 
@@ -191,6 +192,31 @@ public sealed class DealOrchestratorTests(DatabaseFixture database) : IAsyncLife
 
         Assert.Equal(("payment", deal.PaymentDueAt, deal.Version), (status.Deadline, status.DueAt, status.Version));
     }
+
+    [Fact]
+    public async Task Notifications_EachStepTheWorkflowSees_TellsTheBuyerAndTheSellerOnce()
+    {
+        _app = await DealWorkflowHarness.StartAsync(database);
+        var (deal, seller, buyer) = await _app.BuyAsync();
+        var (buyerChat, sellerChat) = (await TelegramIdAsync(buyer), await TelegramIdAsync(seller));
+
+        await _app.PayAsync(deal);
+        await _app.StatusAsync(deal.Id, "paid");
+        await _app.ActAsync(deal.Id, Actor.User(seller), new DeliverAccount());
+        await _app.StatusAsync(deal.Id, "delivered");
+        await _app.ActAsync(deal.Id, Actor.User(buyer), new ConfirmReceipt());
+        await _app.CompletionAsync(deal.Id);
+
+        (NotificationKind, long)[] expected =
+        [
+            (NotificationKind.DealPaid, buyerChat), (NotificationKind.DealPaid, sellerChat),
+            (NotificationKind.DealDelivered, buyerChat),
+            (NotificationKind.DealCompleted, buyerChat), (NotificationKind.DealCompleted, sellerChat),
+        ];
+        Assert.Equal(expected.Order(), (await _app.NotificationsAsync()).Select(n => (n.Kind, n.ChatId)).Order());
+    }
+
+    private Task<long> TelegramIdAsync(long userId) => _app.CountAsync("SELECT telegram_id FROM users WHERE id = @userId", new { userId });
 
     private async Task AssertClosedAsync(OrchestrationMetadata done, long dealId, DealStatus status, (string, decimal)[] balances)
     {

@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using Dapper;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -8,8 +9,11 @@ using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Monetary;
+using TrustyTrade.Core.Notifications;
+using TrustyTrade.Core.Users;
 using TrustyTrade.Functions.Deals;
 using TrustyTrade.Infrastructure;
+using TrustyTrade.Infrastructure.Notifications;
 using TrustyTrade.IntegrationTests.Infrastructure;
 
 namespace TrustyTrade.IntegrationTests.Orchestration;
@@ -37,11 +41,14 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
     private readonly DurableTaskTestHost _host;
     private readonly TestData _data;
 
-    private DealWorkflowHarness(ServiceProvider services, DurableTaskTestHost host, TestData data)
+    private readonly QueueClient _notifications;
+
+    private DealWorkflowHarness(ServiceProvider services, DurableTaskTestHost host, TestData data, QueueClient notifications)
     {
         _services = services;
         _host = host;
         _data = data;
+        _notifications = notifications;
         Workflow = new DurableDealWorkflow(host.Client);
         Deals = services.GetRequiredService<DealService>().WithWorkflow(Workflow);
     }
@@ -67,15 +74,21 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
             settings[key] = value;
         }
 
+        // The parties' notifications go to a real queue of this harness's own, read back by NotificationsAsync.
+        var configuration = TestConfiguration.Build(settings);
+        var storage = configuration["AzureWebJobsStorage"] ?? throw new InvalidOperationException("AzureWebJobsStorage is not set");
+        var notifications = StorageQueueNotificationPublisher.CreateQueueClient(storage, $"deal-notices-{Guid.NewGuid():N}");
         var services = new ServiceCollection()
             .AddLogging()
-            .AddTrustyTradeCore(TestConfiguration.Build(settings))
-            .AddTrustyTradeInfrastructure(TestConfiguration.Build(settings))
+            .AddTrustyTradeCore(configuration)
+            .AddTrustyTradeInfrastructure(configuration)
+            .AddSingleton<INotificationPublisher>(new StorageQueueNotificationPublisher(notifications))
             .BuildServiceProvider();
         var activities = new DealActivities(
-            services.GetRequiredService<DealService>(), services.GetRequiredService<IDealWorkflowStore>(), NullLogger<DealActivities>.Instance);
+            services.GetRequiredService<DealService>(), services.GetRequiredService<IDealWorkflowStore>(),
+            services.GetRequiredService<IUserStore>(), services.GetRequiredService<INotificationPublisher>(), NullLogger<DealActivities>.Instance);
         var host = await StartHostAsync(activities);
-        return new DealWorkflowHarness(services, host, new TestData(database.DataSource));
+        return new DealWorkflowHarness(services, host, new TestData(database.DataSource), notifications);
     }
 
     /// <summary>
@@ -93,7 +106,8 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
                     registry => registry
                         .AddOrchestratorFunc<DealWorkflowInput, DealWorkflowResult>(DealOrchestrator.Name, (context, input) => DealOrchestrator.RunAsync(context, input))
                         .AddActivityFunc<long, DealStep?>(DealActivities.LoadDealName, (_, dealId) => activities.LoadDeal(dealId))
-                        .AddActivityFunc<DeadlinePassed, DeadlineOutcome>(DealActivities.PassDeadlineName, (_, deadline) => activities.PassDeadline(deadline)),
+                        .AddActivityFunc<DeadlinePassed, DeadlineOutcome>(DealActivities.PassDeadlineName, (_, deadline) => activities.PassDeadline(deadline))
+                        .AddActivityFunc<long, int>(DealActivities.NotifyPartiesName, (_, dealId) => activities.NotifyParties(dealId)),
                     new DurableTaskTestHostOptions { Port = FreePort() });
             }
             catch (IOException) when (attempt < 5)
@@ -181,9 +195,22 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
 
     public Task<long> CountAsync(string sql, object parameters) => _data.ScalarAsync<long>(sql, parameters);
 
+    /// <summary>Every notification the workflow has queued so far (the queue is only peeked, so nothing is consumed).</summary>
+    public async Task<IReadOnlyList<Notification>> NotificationsAsync()
+    {
+        if (!(await _notifications.ExistsAsync()).Value)
+        {
+            return [];
+        }
+
+        var peeked = await _notifications.PeekMessagesAsync(32);
+        return [.. peeked.Value.Select(m => NotificationJson.Deserialize(m.Body.ToString()))];
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync();
         await _services.DisposeAsync();
+        await _notifications.DeleteIfExistsAsync();
     }
 }

@@ -5,6 +5,9 @@ public interface IDealWorkflowStore
 {
     Task<Deal?> FindDealAsync(long dealId, CancellationToken cancellationToken);
 
+    /// <summary>How an admin settled the deal's dispute, or null while none is resolved.</summary>
+    Task<DisputeOutcome?> FindDisputeOutcomeAsync(long dealId, CancellationToken cancellationToken);
+
     /// <summary>
     /// One page of the deals still in progress and those closed since <paramref name="closedSince"/>: up to
     /// <paramref name="limit"/> of them with ids above <paramref name="afterId"/>, in id order.

@@ -24,6 +24,22 @@ internal sealed class PostgresDealWorkflowStore : IDealWorkflowStore
         return row?.ToDeal();
     }
 
+    public async Task<DisputeOutcome?> FindDisputeOutcomeAsync(long dealId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var outcome = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT outcome FROM disputes WHERE deal_id = @dealId AND status = 'resolved'", new { dealId },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return outcome switch
+        {
+            null => null,
+            "release_to_seller" => DisputeOutcome.ReleaseToSeller,
+            "refund_to_buyer" => DisputeOutcome.RefundToBuyer,
+            "split" => DisputeOutcome.Split,
+            _ => throw new InvalidOperationException($"deal {dealId}: unknown dispute outcome '{outcome}'"),
+        };
+    }
+
     public async Task<IReadOnlyList<Deal>> ListDealsToReconcileAsync(
         long afterId, DateTimeOffset closedSince, int limit, CancellationToken cancellationToken)
     {

@@ -93,6 +93,9 @@ public sealed class DealReconciliationServiceTests
 
     private sealed class FakeStore : IDealWorkflowStore
     {
+        public Task<DisputeOutcome?> FindDisputeOutcomeAsync(long dealId, CancellationToken cancellationToken) =>
+            Task.FromResult<DisputeOutcome?>(null);
+
         public List<Deal> Deals { get; } = [];
 
         public List<(long DealId, DealWorkflowFlagReason Reason, string? Detail)> Flags { get; } = [];
