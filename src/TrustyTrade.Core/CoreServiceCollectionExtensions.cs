@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DealService>();
         services.AddValidatedOptions<DealWorkflowOptions>(configuration.GetSection(DealWorkflowOptions.SectionName));
         services.AddSingleton<DealReconciliationService>();
+        services.AddSingleton<DealWorkflowSteps>();
 
         services.AddValidatedOptions<ListingOptions>(configuration.GetSection(ListingOptions.SectionName));
         services.AddSingleton<ListingService>();

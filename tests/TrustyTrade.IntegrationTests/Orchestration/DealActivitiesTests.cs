@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Functions.Deals;
@@ -17,9 +16,7 @@ public sealed class DealActivitiesTests(DatabaseFixture database) : IAsyncLifeti
     {
         await database.ResetAsync();
         _app = await DealWorkflowHarness.StartAsync(database, new Dictionary<string, string?> { ["Escrow:PaymentWindowMinutes"] = "0.002" });
-        _activities = new DealActivities(
-            _app.DealsWithoutSignals, _app.Get<IDealWorkflowStore>(), _app.Get<Core.Users.IUserStore>(),
-            _app.Get<Core.Notifications.INotificationPublisher>(), NullLogger<DealActivities>.Instance);
+        _activities = new DealActivities(_app.Get<DealWorkflowSteps>());
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

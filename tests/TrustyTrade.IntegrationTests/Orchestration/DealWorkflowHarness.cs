@@ -3,14 +3,12 @@ using Dapper;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using TrustyTrade.Core;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Monetary;
 using TrustyTrade.Core.Notifications;
-using TrustyTrade.Core.Users;
 using TrustyTrade.Functions.Deals;
 using TrustyTrade.Infrastructure;
 using TrustyTrade.Infrastructure.Notifications;
@@ -84,9 +82,7 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
             .AddTrustyTradeInfrastructure(configuration)
             .AddSingleton<INotificationPublisher>(new StorageQueueNotificationPublisher(notifications))
             .BuildServiceProvider();
-        var activities = new DealActivities(
-            services.GetRequiredService<DealService>(), services.GetRequiredService<IDealWorkflowStore>(),
-            services.GetRequiredService<IUserStore>(), services.GetRequiredService<INotificationPublisher>(), NullLogger<DealActivities>.Instance);
+        var activities = new DealActivities(services.GetRequiredService<DealWorkflowSteps>());
         var host = await StartHostAsync(activities);
         return new DealWorkflowHarness(services, host, new TestData(database.DataSource), notifications);
     }

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Logging;
+using TrustyTrade.Core.Idempotency;
+using TrustyTrade.Core.Notifications;
+using TrustyTrade.Core.Users;
+
+namespace TrustyTrade.Core.Deals.Workflow;
+
+/// <summary>
+/// What a deal's workflow does at each step, as Core's use cases: the orchestration's activities only call these.
+/// Each may run more than once: a deadline's command carries a key made of the deal, the command and the version it
+/// acts on, so a second run replays the first result or finds the deal already moved on; notifications carry ids the
+/// sender sends once.
+/// </summary>
+public sealed partial class DealWorkflowSteps(
+    DealService deals,
+    IDealWorkflowStore store,
+    IUserStore users,
+    INotificationPublisher notifications,
+    ILogger<DealWorkflowSteps> logger)
+{
+    public Task<Deal?> FindDealAsync(long dealId, CancellationToken cancellationToken) => store.FindDealAsync(dealId, cancellationToken);
+
+    /// <summary>
+    /// Runs the system command of <paramref name="deadline"/> when it is still the deal's current deadline.
+    /// Returns the deal as it is now (null when it is gone) and whether the command came too early by the database's clock.
+    /// </summary>
+    public async Task<(Deal? Deal, bool TooEarly)> PassDeadlineAsync(long dealId, DealDeadlineKind deadline, CancellationToken cancellationToken)
+    {
+        var deal = await store.FindDealAsync(dealId, cancellationToken).ConfigureAwait(false);
+
+        // The deal may have moved since the timer was set (a user's command raced the timer): then this deadline is gone.
+        if (deal is null || DealDeadline.Of(deal) is not { } current || current.Kind != deadline)
+        {
+            return (deal, false);
+        }
+
+        var command = current.Command;
+        var key = new IdempotencyKey($"workflow:deal-{deal.Id}:{command.Name}:{deal.Version}");
+        var result = await deals.ExecuteAsync(new(key, new ActOnDeal(deal.Id, Actor.System, command)), cancellationToken).ConfigureAwait(false);
+        switch (result)
+        {
+            case { Refusal: null, Replayed: false, Deal: { } moved }:
+                return (moved, false);
+            case { Refusal: null }:
+                break; // a replay shows the deal as the first run left it: read it as it is now
+            case { Refusal.Code: DealRefusalCode.TooEarly }:
+                LogTooEarly(deal.Id, command.Name, result.Refusal.Detail);
+                return (deal, true);
+            case { Refusal.Code: DealRefusalCode.NotAllowedInStatus }:
+                LogRaced(deal.Id, command.Name, result.Refusal.Detail);
+                break;
+            default:
+                throw new InvalidOperationException($"deal {deal.Id}: {command.Name} refused ({result.Refusal!.Code}): {result.Refusal.Detail}");
+        }
+
+        return (await store.FindDealAsync(deal.Id, cancellationToken).ConfigureAwait(false), false);
+    }
+
+    /// <summary>Queues what the buyer and the seller are told about the deal as it is now; returns how many notifications.</summary>
+    public async Task<int> NotifyPartiesAsync(long dealId, CancellationToken cancellationToken)
+    {
+        var deal = await store.FindDealAsync(dealId, cancellationToken).ConfigureAwait(false);
+        if (deal is null)
+        {
+            return 0;
+        }
+
+        var buyer = await users.FindAsync(deal.BuyerId, cancellationToken).ConfigureAwait(false);
+        var seller = await users.FindAsync(deal.SellerId, cancellationToken).ConfigureAwait(false);
+        if (buyer is null || seller is null)
+        {
+            throw new InvalidOperationException($"deal {deal.Id}: its buyer or seller is missing");
+        }
+
+        var outcome = deal.Status == DealStatus.Resolved
+            ? await store.FindDisputeOutcomeAsync(deal.Id, cancellationToken).ConfigureAwait(false)
+            : null;
+        var messages = DealNotifications.For(deal, buyer, seller, outcome);
+        if (messages.Count > 0)
+        {
+            await notifications.EnqueueManyAsync([.. messages], cancellationToken).ConfigureAwait(false);
+        }
+
+        return messages.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deal {DealId}: {Command} came too early ({Detail}); the workflow retries")]
+    private partial void LogTooEarly(long dealId, string command, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deal {DealId}: {Command} lost a race with another command ({Detail})")]
+    private partial void LogRaced(long dealId, string command, string detail);
+}
