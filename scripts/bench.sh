@@ -7,6 +7,7 @@
 #   BENCH_LISTINGS=100000 BENCH_SECONDS=5 scripts/bench.sh   a quick look
 #   BENCH_PARTS=deals scripts/bench.sh    only the deal throughput (BENCH_PARTS=search: only the search;
 #                                         BENCH_PARTS=notifications: only the notification rate, BENCH_NOTIFICATIONS=2000)
+#   BENCH_WARMUP_SECONDS=10               uncounted deal transitions before the timed run, so the JIT has settled
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
@@ -21,7 +22,7 @@ fi
 as_root runuser -u postgres -- psql -p "$PG_PORT" -d "$bench_db" -qc "CREATE EXTENSION IF NOT EXISTS pg_prewarm"
 export Postgres__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=$bench_db;Username=$PG_USER;Password=$PG_PASSWORD;Maximum Pool Size=64"
 export Vault__ActiveKeyId="bench" Vault__Keys="bench=$(head -c 32 /dev/urandom | base64)"
-export Bench__Listings="${BENCH_LISTINGS:-1000000}" Bench__Seconds="${BENCH_SECONDS:-15}" Bench__Parts="${BENCH_PARTS:-deals,search,notifications}" \
+export Bench__Listings="${BENCH_LISTINGS:-1000000}" Bench__Seconds="${BENCH_SECONDS:-15}" Bench__WarmUpSeconds="${BENCH_WARMUP_SECONDS:-10}" Bench__Parts="${BENCH_PARTS:-deals,search,notifications}" \
   Bench__Notifications="${BENCH_NOTIFICATIONS:-2000}"
 
 dotnet build tests/TrustyTrade.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly

@@ -21,13 +21,22 @@ as_postgres() { as_root runuser -u postgres -- "$@"; }
 # gets a quarter of the memory (PostgreSQL's own advice, and what Azure's flexible servers set), here at most 2 GB:
 # searching a million listings reads their table and indexes from there, not from the kernel's cache.
 tune_postgres() {
-  local version=$1 memory_mb want have
+  local version=$1 memory_mb name have restart=""
   memory_mb=$(awk '/^MemTotal:/ {print int($2 / 1024)}' /proc/meminfo)
-  want="$(( memory_mb / 4 < 2048 ? memory_mb / 4 : 2048 ))MB"
-  have=$(as_postgres psql -p "$PG_PORT" -qtAc "SELECT setting::bigint * 8 / 1024 || 'MB' FROM pg_settings WHERE name = 'shared_buffers'")
-  if [ "$have" != "$want" ]; then
-    log "PostgreSQL: shared_buffers $have -> $want (restarting)"
-    as_postgres psql -p "$PG_PORT" -qtAc "ALTER SYSTEM SET shared_buffers = '$want'" >/dev/null
+  # max_connections: a test run's pools and racing tests hold up to ~70 connections, and two checkouts may test side
+  # by side (TT_PG_DATABASE), beside a benchmark's 32 pgbench clients; the default 100 runs out.
+  local -A want=([shared_buffers]="$(( memory_mb / 4 < 2048 ? memory_mb / 4 : 2048 ))MB" [max_connections]=300)
+  for name in "${!want[@]}"; do
+    have=$(as_postgres psql -p "$PG_PORT" -qtAc \
+      "SELECT CASE unit WHEN '8kB' THEN setting::bigint * 8 / 1024 || 'MB' ELSE setting END FROM pg_settings WHERE name = '$name'")
+    if [ "$have" != "${want[$name]}" ]; then
+      log "PostgreSQL: $name $have -> ${want[$name]}"
+      as_postgres psql -p "$PG_PORT" -qtAc "ALTER SYSTEM SET $name = '${want[$name]}'" >/dev/null
+      restart=yes
+    fi
+  done
+  if [ -n "$restart" ]; then
+    log "PostgreSQL: restarting for the new settings"
     as_root pg_ctlcluster "$version" main restart
     wait_for PostgreSQL 30 pg_ready
   fi

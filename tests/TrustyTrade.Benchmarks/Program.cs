@@ -18,6 +18,7 @@ var connectionString = configuration["Postgres:ConnectionString"]
     ?? throw new InvalidOperationException("set Postgres__ConnectionString (scripts/bench.sh does)");
 var listingCount = int.Parse(configuration["Bench:Listings"] ?? "1000000", CultureInfo.InvariantCulture);
 var seconds = int.Parse(configuration["Bench:Seconds"] ?? "15", CultureInfo.InvariantCulture);
+var warmUpSeconds = int.Parse(configuration["Bench:WarmUpSeconds"] ?? "10", CultureInfo.InvariantCulture);
 var callers = int.Parse(configuration["Bench:Callers"] ?? "32", CultureInfo.InvariantCulture);
 var notificationCount = int.Parse(configuration["Bench:Notifications"] ?? "2000", CultureInfo.InvariantCulture);
 var parts = (configuration["Bench:Parts"] ?? "deals,search,notifications").Split(',', StringSplitOptions.TrimEntries);
@@ -38,9 +39,11 @@ Console.WriteLine();
 var passed = true;
 if (parts.Contains("deals"))
 {
-    var transitions = await DealThroughput.RunAsync(services, dataSource, callers, TimeSpan.FromSeconds(seconds));
+    var transitions = await DealThroughput.RunAsync(
+        services, dataSource, callers, TimeSpan.FromSeconds(warmUpSeconds), TimeSpan.FromSeconds(seconds));
+    NpgsqlConnection.ClearAllPools(); // pgbench brings its own connections; ours would only hold slots
     var pgbench = await PgBench.RunAsync(connectionString, callers, seconds);
-    Console.WriteLine($"Deal transitions (confirm payment → deliver → confirm receipt), {callers} callers:");
+    Console.WriteLine($"Deal transitions (confirm payment → deliver → confirm receipt), {callers} callers, after a {warmUpSeconds} s warm-up:");
     Console.WriteLine($"  TrustyTrade DealService   {transitions.PerSecond,10:F0} transitions/s   ({transitions.Count} in {transitions.Elapsed.TotalSeconds:F1} s)");
     Console.WriteLine($"  pgbench -N (TPC-B-like)   {pgbench,10:F0} transactions/s");
     var ratio = transitions.PerSecond / pgbench;

@@ -166,6 +166,44 @@ public sealed class PostgresEscrowTests(DatabaseFixture database) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task OneKeyRacingOnSixteenDeals_OneWinsAndTheOthersAreRefusedAsReusedWithNothingKept()
+    {
+        var deals = new List<(long Id, long Seller)>();
+        for (var i = 0; i < 16; i++)
+        {
+            var (deal, seller, _) = await NewDealAsync();
+            await Act(deal.Id, Actor.System, new ConfirmPayment(Price, PaymentMethod.TelegramStars, $"race-charge-{deal.Id}"));
+            deals.Add((deal.Id, seller));
+        }
+
+        // Each deal is locked on its own, so the racers meet only at the key's unique index, inside the statement
+        // that writes the transition: the losers' transactions must abort before their COMMIT, then replay. To make
+        // them meet there, every racer is held at that statement (behind a lock on deal_events) until all have
+        // looked the key up and found nothing.
+        var key = new IdempotencyKey($"deliver:{Guid.NewGuid():N}");
+        DealResult[] results;
+        await using (var gate = await database.DataSource.OpenConnectionAsync())
+        {
+            await using var holding = await gate.BeginTransactionAsync();
+            await gate.ExecuteAsync("LOCK TABLE deal_events IN EXCLUSIVE MODE", transaction: holding);
+            var racing = Task.WhenAll(deals.Select(d => Task.Run(() => _deals.ExecuteAsync(
+                new(key, new ActOnDeal(d.Id, Actor.User(d.Seller), new DeliverAccount())), CancellationToken.None))));
+            await WaitUntilAsync(async () => await _data.ScalarAsync<long>(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH deal AS%'") == deals.Count);
+            await holding.CommitAsync();
+            results = await racing;
+        }
+
+        var winner = Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(DealRefusalCode.IdempotencyKeyReused, r.Refusal?.Code));
+        var ids = deals.Select(d => d.Id).ToArray();
+        Assert.Equal(
+            [winner.Deal!.Id],
+            await _data.ScalarAsync<long[]>("SELECT array_agg(deal_id) FROM deal_events WHERE deal_id = ANY(@ids) AND command = 'deliver'", new { ids }));
+        Assert.Equal(15, await _data.ScalarAsync<long>("SELECT count(*) FROM deals WHERE id = ANY(@ids) AND escrow_status = 'paid'", new { ids }));
+    }
+
+    [Fact]
     public async Task ResolveDispute_Split_SharesTheMoneyAndClosesTheDispute()
     {
         var (deal, seller, buyer) = await NewDealAsync();
@@ -261,5 +299,15 @@ public sealed class PostgresEscrowTests(DatabaseFixture database) : IAsyncLifeti
         var rows = await connection.QueryAsync<(string, decimal)>(
             $"SELECT account_kind, sum(amount) FROM ledger_entries WHERE true {filter} GROUP BY account_kind ORDER BY account_kind");
         return [.. rows];
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the racers never all reached the write");
+            await Task.Delay(20);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Data;
 using Dapper;
 using Npgsql;
+using NpgsqlTypes;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Listings;
@@ -9,18 +10,59 @@ using TrustyTrade.Core.Users;
 namespace TrustyTrade.Infrastructure.Persistence.Escrow;
 
 /// <summary>
-/// One READ COMMITTED transaction. Aggregates are locked with <c>SELECT … FOR UPDATE</c> (in the same round trip
-/// as the idempotency key's lookup); a transition's writes are queued and sent as one batch at commit, so a deal
-/// command costs three round trips whatever it changes.
+/// One READ COMMITTED transaction; a deal command takes two round trips whatever it changes: the aggregate is locked
+/// with <c>SELECT … FOR UPDATE</c> in the same round trip as the idempotency key's lookup (BEGIN rides along); then
+/// every write is held back and sent at commit together with COMMIT itself. A transition's writes are one statement, all
+/// hanging on the deal's version-guarded update, so a failed guard writes nothing, and a write that fails (a key or
+/// payment saved by another transaction) aborts the transaction before its COMMIT runs.
 /// </summary>
 internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlTransaction transaction) : IEscrowSession
 {
     private const string KeyLookup = "SELECT command AS command_name, deal_id, result::text AS result_json FROM idempotency_keys WHERE key = $1";
+    private const string KeyInsert = "INSERT INTO idempotency_keys (key, command, deal_id, result) VALUES ($1, $2, $3, $4::jsonb)";
+    private const string KeyConstraint = "idempotency_keys_pkey";
+
+    /// <summary>
+    /// Every write of a transition as one statement: one execution on the server instead of one per table, which is
+    /// most of what a transition costs there. Parts the transition lacks come as NULL and write nothing; everything
+    /// selects from <c>deal</c>, so nothing is written unless the deal's version matched. Returns the deals updated.
+    /// </summary>
+    private const string TransitionSql = """
+        WITH deal AS (
+            UPDATE deals SET escrow_status = $1, version = $2, paid_at = $3, delivery_due_at = $4, delivered_at = $5,
+                inspection_ends_at = $6, completed_at = $7, warranty_ends_at = $8, closed_at = $9, disputed_from = $10,
+                updated_at = now()
+            WHERE id = $11 AND version = $12
+            RETURNING id),
+        event AS (
+            INSERT INTO deal_events (deal_id, command, from_status, to_status, actor_kind, actor_id, detail)
+            SELECT id, $13, $14, $1, $15, $16, $17 FROM deal),
+        payment AS (
+            -- The seed's payments record; its unique (method, hash) index backs up the idempotency key.
+            INSERT INTO transactions (deal_id, payment_method, amount, currency, status, transaction_hash)
+            SELECT id, $18, $19, $20, 'confirmed', $21 FROM deal WHERE $18 IS NOT NULL),
+        posting AS (
+            INSERT INTO ledger_postings (deal_id, kind) SELECT id, $22 FROM deal WHERE $22 IS NOT NULL RETURNING id),
+        entries AS (
+            INSERT INTO ledger_entries (posting_id, account_kind, owner_id, currency, amount)
+            SELECT posting.id, e.* FROM posting, unnest($23, $24, $25, $26) AS e),
+        listing AS (
+            UPDATE accounts SET status = $27, updated_at = now() FROM deal WHERE accounts.id = $28 AND $27 IS NOT NULL),
+        dispute_opened AS (
+            INSERT INTO disputes (deal_id, opened_by_kind, opened_by, reason, held_in)
+            SELECT id, $29, $16, $30, $31 FROM deal WHERE $30 IS NOT NULL),
+        dispute_resolved AS (
+            UPDATE disputes SET status = 'resolved', outcome = $32, seller_share = $33, fee = $34, buyer_share = $35,
+                resolved_by = $16, resolution_note = $36, resolved_at = now()
+            FROM deal WHERE disputes.deal_id = deal.id AND disputes.status = 'open' AND $32 IS NOT NULL),
+        saved AS (
+            INSERT INTO idempotency_keys (key, command, deal_id, result) SELECT $37, $38, id, $39 FROM deal WHERE $37 IS NOT NULL)
+        SELECT count(*)::int FROM deal
+        """;
 
     private readonly NpgsqlBatch _writes = new(connection, transaction);
-    private NpgsqlBatchCommand? _dealUpdate;
-    private NpgsqlBatchCommand? _keyInsert;
-    private IdempotencyKey _key;
+    private DealTransition? _transition;
+    private (IdempotencyKey Key, StoredCommandResult Result)? _save;
 
     public async Task<Locked<Deal>> LockDealAsync(long dealId, IdempotencyKey key, CancellationToken cancellationToken)
     {
@@ -51,11 +93,9 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
     public Task SaveCommandResultAsync(IdempotencyKey key, StoredCommandResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        // ON CONFLICT keeps the transaction usable; a key another transaction saved first shows as no row inserted.
-        _key = key;
-        _keyInsert = Queue(
-            "INSERT INTO idempotency_keys (key, command, deal_id, result) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (key) DO NOTHING",
-            key.Value, result.CommandName, result.DealId, result.ResultJson);
+        // Written at commit; a key another transaction saved first fails its unique index there, and the transaction
+        // with it (CommitAsync turns that into DuplicateIdempotencyKeyException, and the caller replays).
+        _save = (key, result);
         return Task.CompletedTask;
     }
 
@@ -94,72 +134,37 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
     public Task ApplyAsync(DealTransition transition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transition);
-        var (before, after) = (transition.Before, transition.After);
-
-        _dealUpdate = Queue(
-            """
-            UPDATE deals SET escrow_status = $1, version = $2, paid_at = $3, delivery_due_at = $4, delivered_at = $5,
-                inspection_ends_at = $6, completed_at = $7, warranty_ends_at = $8, closed_at = $9, disputed_from = $10,
-                updated_at = now()
-            WHERE id = $11 AND version = $12
-            """,
-            after.Status.ToName(), after.Version, after.PaidAt, after.DeliveryDueAt, after.DeliveredAt, after.InspectionEndsAt,
-            after.CompletedAt, after.WarrantyEndsAt, after.ClosedAt, after.DisputedFrom?.ToName(), after.Id, before.Version);
-
-        Queue(
-            "INSERT INTO deal_events (deal_id, command, from_status, to_status, actor_kind, actor_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            after.Id, transition.Command.Name, before.Status.ToName(), after.Status.ToName(),
-            transition.Actor.Kind.ToString().ToLowerInvariant(), transition.Actor.UserId, Detail(transition.Command));
-
-        if (transition.Command is ConfirmPayment payment)
-        {
-            // The seed's payments record; its unique (method, hash) index backs up the idempotency key.
-            Queue(
-                "INSERT INTO transactions (deal_id, payment_method, amount, currency, status, transaction_hash) VALUES ($1, $2, $3, $4, 'confirmed', $5)",
-                after.Id, payment.Method.ToName(), payment.Amount.Amount, payment.Amount.Currency.ToString(), payment.PaymentReference);
-        }
-
-        if (transition.Posting is { } posting)
-        {
-            Queue(
-                """
-                WITH posting AS (INSERT INTO ledger_postings (deal_id, kind) VALUES ($1, $2) RETURNING id)
-                INSERT INTO ledger_entries (posting_id, account_kind, owner_id, currency, amount)
-                SELECT posting.id, e.* FROM posting, unnest($3::text[], $4::bigint[], $5::text[], $6::numeric[]) AS e
-                """,
-                after.Id, posting.Kind,
-                posting.Entries.Select(e => e.Account.Kind.ToName()).ToArray(),
-                posting.Entries.Select(e => e.Account.OwnerId).ToArray(),
-                posting.Entries.Select(e => e.Amount.Currency.ToString()).ToArray(),
-                posting.Entries.Select(e => e.Amount.Amount).ToArray());
-        }
-
-        if (transition.ListingBecomes is { } listingStatus)
-        {
-            QueueListingStatus(after.ListingId, listingStatus);
-        }
-
-        QueueDispute(transition);
+        _transition = transition;
         return Task.CompletedTask;
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        if (_writes.BatchCommands.Count > 0)
+        if (_transition is { } transition)
         {
-            await _writes.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            if (_dealUpdate is { RecordsAffected: not 1 })
-            {
-                throw new DBConcurrencyException("the deal changed under its lock");
-            }
-
-            if (_keyInsert is { RecordsAffected: 0 })
-            {
-                throw new DuplicateIdempotencyKeyException($"idempotency key '{_key.Value}' was saved by another transaction");
-            }
+            _writes.BatchCommands.Add(TransitionCommand(transition, _save));
+        }
+        else if (_save is { } save)
+        {
+            Queue(KeyInsert, save.Key.Value, save.Result.CommandName, save.Result.DealId, save.Result.ResultJson);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _writes.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        int dealsUpdated;
+        try
+        {
+            dealsUpdated = await WriteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: KeyConstraint } && _save is { } saved)
+        {
+            throw new DuplicateIdempotencyKeyException($"idempotency key '{saved.Key.Value}' was saved by another transaction", e);
+        }
+
+        if (_transition is not null && dealsUpdated != 1)
+        {
+            // Nothing was written: every part of the statement hangs on the deal's update.
+            throw new DBConcurrencyException("the deal changed under its lock");
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -168,6 +173,76 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
         await transaction.DisposeAsync().ConfigureAwait(false);
         await connection.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>Sends the held-back writes and COMMIT; returns the deals the transition's statement updated.</summary>
+    private async Task<int> WriteAsync(CancellationToken cancellationToken)
+    {
+        await using var reader = await _writes.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var dealsUpdated = _transition is not null && await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetInt32(0) : 0;
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // Reading to the end surfaces any statement's error here, before the transaction counts as committed.
+        }
+
+        return dealsUpdated;
+    }
+
+    private static NpgsqlBatchCommand TransitionCommand(DealTransition transition, (IdempotencyKey Key, StoredCommandResult Result)? save)
+    {
+        var (before, after, command, actor, posting) = (transition.Before, transition.After, transition.Command, transition.Actor, transition.Posting);
+        var payment = command as ConfirmPayment;
+        var opened = command as OpenDispute;
+        var settlement = command is ResolveDispute ? transition.Settlement : null;
+        var entries = posting?.Entries;
+        return new NpgsqlBatchCommand(TransitionSql)
+        {
+            Parameters =
+            {
+                Typed(NpgsqlDbType.Text, after.Status.ToName()),
+                Typed(NpgsqlDbType.Integer, after.Version),
+                Typed(NpgsqlDbType.TimestampTz, after.PaidAt),
+                Typed(NpgsqlDbType.TimestampTz, after.DeliveryDueAt),
+                Typed(NpgsqlDbType.TimestampTz, after.DeliveredAt),
+                Typed(NpgsqlDbType.TimestampTz, after.InspectionEndsAt),
+                Typed(NpgsqlDbType.TimestampTz, after.CompletedAt),
+                Typed(NpgsqlDbType.TimestampTz, after.WarrantyEndsAt),
+                Typed(NpgsqlDbType.TimestampTz, after.ClosedAt),
+                Typed(NpgsqlDbType.Text, after.DisputedFrom?.ToName()),
+                Typed(NpgsqlDbType.Bigint, after.Id),
+                Typed(NpgsqlDbType.Integer, before.Version),
+                Typed(NpgsqlDbType.Text, command.Name),
+                Typed(NpgsqlDbType.Text, before.Status.ToName()),
+                Typed(NpgsqlDbType.Text, actor.Kind.ToString().ToLowerInvariant()),
+                Typed(NpgsqlDbType.Bigint, actor.UserId),
+                Typed(NpgsqlDbType.Text, Detail(command)),
+                Typed(NpgsqlDbType.Text, payment?.Method.ToName()),
+                Typed(NpgsqlDbType.Numeric, payment?.Amount.Amount),
+                Typed(NpgsqlDbType.Text, payment?.Amount.Currency.ToString()),
+                Typed(NpgsqlDbType.Text, payment?.PaymentReference),
+                Typed(NpgsqlDbType.Text, posting?.Kind),
+                Typed(NpgsqlDbType.Array | NpgsqlDbType.Text, entries?.Select(e => e.Account.Kind.ToName()).ToArray()),
+                Typed(NpgsqlDbType.Array | NpgsqlDbType.Bigint, entries?.Select(e => e.Account.OwnerId).ToArray()),
+                Typed(NpgsqlDbType.Array | NpgsqlDbType.Text, entries?.Select(e => e.Amount.Currency.ToString()).ToArray()),
+                Typed(NpgsqlDbType.Array | NpgsqlDbType.Numeric, entries?.Select(e => e.Amount.Amount).ToArray()),
+                Typed(NpgsqlDbType.Text, transition.ListingBecomes?.ToName()),
+                Typed(NpgsqlDbType.Bigint, after.ListingId),
+                Typed(NpgsqlDbType.Text, opened is null ? null : actor.Kind == ActorKind.Admin ? "admin" : "user"),
+                Typed(NpgsqlDbType.Text, opened?.Reason),
+                Typed(NpgsqlDbType.Text, opened is null ? null : before.Status == DealStatus.Completed ? "warranty_hold" : "escrow"),
+                Typed(NpgsqlDbType.Text, settlement is null ? null : OutcomeName(settlement.Outcome)),
+                Typed(NpgsqlDbType.Numeric, settlement?.SellerShare.Amount),
+                Typed(NpgsqlDbType.Numeric, settlement?.Fee.Amount),
+                Typed(NpgsqlDbType.Numeric, settlement?.BuyerShare.Amount),
+                Typed(NpgsqlDbType.Text, (command as ResolveDispute)?.Note),
+                Typed(NpgsqlDbType.Text, save?.Key.Value),
+                Typed(NpgsqlDbType.Text, save?.Result.CommandName),
+                Typed(NpgsqlDbType.Jsonb, save?.Result.ResultJson),
+            },
+        };
+    }
+
+    /// <summary>A parameter whose type holds when its value is NULL, so the statement prepares once for every transition.</summary>
+    private static NpgsqlParameter Typed(NpgsqlDbType type, object? value) => new() { NpgsqlDbType = type, Value = value ?? DBNull.Value };
 
     /// <summary>Locks one row and reads the key's stored result, both in one round trip.</summary>
     private async Task<(TRow? Row, StoredCommandResult? Stored)> LockAsync<TRow>(
@@ -185,32 +260,6 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
             ? reader.GetRowParser<StoredCommandResult>()(reader)
             : null;
         return (row, stored);
-    }
-
-    private void QueueDispute(DealTransition transition)
-    {
-        switch (transition.Command)
-        {
-            case OpenDispute open:
-                Queue(
-                    "INSERT INTO disputes (deal_id, opened_by_kind, opened_by, reason, held_in) VALUES ($1, $2, $3, $4, $5)",
-                    transition.After.Id,
-                    transition.Actor.Kind == ActorKind.Admin ? "admin" : "user",
-                    transition.Actor.UserId,
-                    open.Reason,
-                    transition.Before.Status == DealStatus.Completed ? "warranty_hold" : "escrow");
-                break;
-            case ResolveDispute resolve when transition.Settlement is { } settlement:
-                Queue(
-                    """
-                    UPDATE disputes SET status = 'resolved', outcome = $2, seller_share = $3, fee = $4, buyer_share = $5,
-                        resolved_by = $6, resolution_note = $7, resolved_at = now()
-                    WHERE deal_id = $1 AND status = 'open'
-                    """,
-                    transition.After.Id, OutcomeName(settlement.Outcome), settlement.SellerShare.Amount, settlement.Fee.Amount,
-                    settlement.BuyerShare.Amount, transition.Actor.UserId, resolve.Note);
-                break;
-        }
     }
 
     private void QueueListingStatus(long listingId, ListingStatus status) =>
