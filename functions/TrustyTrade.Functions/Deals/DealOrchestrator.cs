@@ -10,7 +10,9 @@ namespace TrustyTrade.Functions.Deals;
 /// event or timer the orchestration reads the deal back through an activity, then waits for the next
 /// <see cref="DealMoved"/> event raced against a durable timer for the deal's current deadline (payment, delivery,
 /// inspection, warranty); the loser is cancelled. When a timer wins, an activity issues the deadline's system command
-/// through Core. A dispute has no deadline, so the orchestration waits for the admin's decision. A final status ends it.
+/// through Core. Before that race, when the deadline has a reminder, its timer races the same event first: when the
+/// reminder wins, an activity queues it for the party who has to act, and the wait for the deadline goes on. A dispute
+/// has no deadline, so the orchestration waits for the admin's decision. A final status ends it.
 /// </summary>
 public static partial class DealOrchestrator
 {
@@ -45,6 +47,7 @@ public static partial class DealOrchestrator
 
         // The buyer and the seller hear of each version the workflow sees, except the one it started from.
         var told = step?.Version;
+        int? reminded = null;
 
         while (step is not null && !step.Status.IsFinal())
         {
@@ -52,7 +55,19 @@ public static partial class DealOrchestrator
             context.SetCustomStatus(DealWorkflowStatus.Of(step));
             using var loser = new CancellationTokenSource();
             var moved = context.WaitForExternalEvent<DealMoved>(DealMovedEvent, loser.Token);
-            if (step is { Deadline: { } deadline, DueAt: { } dueAt })
+
+            // One reminder per deal version: a duplicate signal or a too-early retry reads the same version again.
+            if (step is { Deadline: { } near, RemindAt: { } remindAt } && reminded != step.Version
+                && await ReminderWinsAsync(context, remindAt, moved))
+            {
+                reminded = step.Version;
+                LogReminder(log, input.DealId, near, step.Version);
+                await context.CallActivityAsync<int>(
+                    DealActivities.RemindDeadlineName, new DeadlineNear(input.DealId, near, step.Version), DatabaseRetry);
+            }
+
+            // A signal that beat the reminder needs no deadline timer.
+            if (step is { Deadline: { } deadline, DueAt: { } dueAt } && !moved.IsCompleted)
             {
                 var fireAt = retryAt is { } retry && retry > dueAt.UtcDateTime ? retry : dueAt.UtcDateTime;
                 var timer = context.CreateTimer(fireAt, loser.Token);
@@ -89,6 +104,19 @@ public static partial class DealOrchestrator
         return new DealWorkflowResult(input.DealId, step.Status, step.Version);
     }
 
+    /// <summary>
+    /// Races the reminder's timer against the deal's signal (which stays pending for the deadline's race when the
+    /// reminder wins); the timer is cancelled when the signal wins.
+    /// </summary>
+    private static async Task<bool> ReminderWinsAsync(TaskOrchestrationContext context, DateTimeOffset remindAt, Task moved)
+    {
+        using var loser = new CancellationTokenSource();
+        var reminder = context.CreateTimer(remindAt.UtcDateTime, loser.Token);
+        var winner = await Task.WhenAny(moved, reminder);
+        loser.Cancel();
+        return winner == reminder;
+    }
+
     private static async Task<int?> TellPartiesAsync(TaskOrchestrationContext context, long dealId, DealStep step, int? told)
     {
         if (step.Version != told)
@@ -101,6 +129,9 @@ public static partial class DealOrchestrator
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deal {DealId}: {Deadline} deadline passed at version {Version}")]
     private static partial void LogDeadline(ILogger logger, long dealId, Core.Deals.Workflow.DealDeadlineKind deadline, int version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deal {DealId}: {Deadline} deadline is near at version {Version}; reminding")]
+    private static partial void LogReminder(ILogger logger, long dealId, Core.Deals.Workflow.DealDeadlineKind deadline, int version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deal {DealId}: {Command} signalled version {Version} (known {Known}); reading the deal")]
     private static partial void LogSignal(ILogger logger, long dealId, string command, int version, int known);

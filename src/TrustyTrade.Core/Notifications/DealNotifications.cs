@@ -1,5 +1,6 @@
 using System.Globalization;
 using TrustyTrade.Core.Deals;
+using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Core.Notifications;
@@ -31,11 +32,25 @@ public static class DealNotifications
         };
     }
 
+    /// <summary>
+    /// The reminder that <paramref name="deadline"/> of <paramref name="deal"/> is near, to <paramref name="recipient"/>
+    /// (the party who has to act). A deal version has one deadline, so the id of deal, version, kind and person is
+    /// the same for a reminder queued twice, and the sender sends it once.
+    /// </summary>
+    public static Notification DeadlineApproaching(Deal deal, DealDeadline deadline, User recipient)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(deadline);
+        ArgumentNullException.ThrowIfNull(recipient);
+        return To([recipient], NotificationKind.DeadlineApproaching, deal, deadline: deadline)[0];
+    }
+
     private static Notification[] To(
-        IEnumerable<User> people, NotificationKind kind, Deal deal, Monetary.Money? amount = null, DisputeOutcome? outcome = null) =>
+        IEnumerable<User> people, NotificationKind kind, Deal deal, Monetary.Money? amount = null, DisputeOutcome? outcome = null,
+        DealDeadline? deadline = null) =>
         [
             .. people.Select(person => new Notification(
                 string.Create(CultureInfo.InvariantCulture, $"deal-{deal.Id}-v{deal.Version}-{kind}-{person.Id}"),
-                person.TelegramId, person.Language, kind, deal.Id, amount, outcome)),
+                person.TelegramId, person.Language, kind, deal.Id, amount, outcome, deadline?.DueAt, DeadlineKind: deadline?.Kind)),
         ];
 }

@@ -1,4 +1,5 @@
 using TrustyTrade.Core.Deals;
+using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Monetary;
 
 namespace TrustyTrade.Core.Notifications;
@@ -7,7 +8,8 @@ namespace TrustyTrade.Core.Notifications;
 /// One message to one Telegram chat, as it travels on the notifications queue. It carries the template's arguments,
 /// never a rendered text, and never a secret (account credentials are shown only in the bot's own conversation).
 /// <c>Id</c> is stable and chosen by the producer (e.g. <c>deal-42-paid-buyer</c>): a second message with the same id
-/// is not sent again.
+/// is not sent again. A <see cref="NotificationKind.DeadlineApproaching"/> carries its deadline and, from the deal
+/// workflow, which deadline it is, so the text says what to do before it.
 /// </summary>
 public sealed record Notification(
     string Id,
@@ -18,7 +20,8 @@ public sealed record Notification(
     Money? Amount = null,
     DisputeOutcome? Outcome = null,
     DateTimeOffset? Deadline = null,
-    string? Text = null)
+    string? Text = null,
+    DealDeadlineKind? DeadlineKind = null)
 {
     public const int MaxIdLength = 200;
 
@@ -52,6 +55,7 @@ public sealed record Notification(
             { Kind: NotificationKind.DisputeResolved, Outcome: null } => "DisputeResolved needs an outcome",
             { Kind: NotificationKind.DisputeResolved } when !Enum.IsDefined(Outcome!.Value) => $"unknown outcome {(int)Outcome!.Value}",
             { Kind: NotificationKind.DeadlineApproaching, Deadline: null } => "DeadlineApproaching needs a deadline",
+            { DeadlineKind: { } deadline } when !Enum.IsDefined(deadline) => $"unknown deadline kind {(int)deadline}",
             { Kind: NotificationKind.AdminBroadcast } when string.IsNullOrWhiteSpace(Text) || Text.Length > MaxBroadcastLength =>
                 $"AdminBroadcast needs a text of 1–{MaxBroadcastLength} characters",
             _ => null,

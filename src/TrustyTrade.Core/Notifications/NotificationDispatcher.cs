@@ -34,7 +34,7 @@ public sealed partial class NotificationDispatcher(
     public async Task<DispatchOutcome> DispatchAsync(Notification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        var text = NotificationTexts.Render(notification);
+        var text = NotificationTexts.Render(notification, time.GetUtcNow());
 
         var claim = await journal.TryClaimAsync(notification.Id, cancellationToken).ConfigureAwait(false);
         switch (claim.State)

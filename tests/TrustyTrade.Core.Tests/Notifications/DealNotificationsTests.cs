@@ -1,4 +1,5 @@
 using TrustyTrade.Core.Deals;
+using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Monetary;
 using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Tests.Deals;
@@ -66,6 +67,31 @@ public sealed class DealNotificationsTests
         Assert.Equal(first.Select(n => n.Id), DealNotifications.For(deal, Buyer, Seller, outcome: null).Select(n => n.Id));
         Assert.Equal(2, first.Select(n => n.Id).Distinct().Count());
         Assert.All(first, n => Assert.Null(n.Problem()));
+    }
+
+    [Fact]
+    public void DeadlineApproaching_CarriesTheDeadlineAndItsKindToTheRecipientInTheirLanguage()
+    {
+        var paid = DealBuilder.InStatus(DealStatus.Paid).Build();
+        var deadline = DealDeadline.Of(paid)!;
+
+        var reminder = DealNotifications.DeadlineApproaching(paid, deadline, Seller);
+
+        Assert.Equal(
+            (NotificationKind.DeadlineApproaching, 7002L, "ru", paid.DeliveryDueAt, DealDeadlineKind.Delivery, (string?)null),
+            (reminder.Kind, reminder.ChatId, reminder.Language, reminder.Deadline, reminder.DeadlineKind, reminder.Problem()));
+    }
+
+    [Fact]
+    public void DeadlineApproaching_OfTheNextVersion_HasAnotherId()
+    {
+        var paid = DealBuilder.InStatus(DealStatus.Paid).Build();
+        var deadline = DealDeadline.Of(paid)!;
+
+        var first = DealNotifications.DeadlineApproaching(paid, deadline, Seller);
+        var later = DealNotifications.DeadlineApproaching(paid with { Version = paid.Version + 1 }, deadline, Seller);
+
+        Assert.NotEqual(first.Id, later.Id);
     }
 
     private static User Person(long id, long telegramId, string language) =>

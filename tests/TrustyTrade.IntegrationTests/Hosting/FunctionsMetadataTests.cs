@@ -58,6 +58,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("LoadDeal", "activityTrigger")]
     [InlineData("PassDeadline", "activityTrigger")]
     [InlineData("NotifyParties", "activityTrigger")]
+    [InlineData("RemindDeadline", "activityTrigger")]
     [InlineData("ReconcileDealWorkflows", "timerTrigger")]
     public void FunctionsMetadata_DealWorkflow_ListsEachFunctionWithItsTrigger(string function, string trigger) =>
         Assert.Single(Bindings(function), b => b.GetProperty("type").GetString() == trigger);

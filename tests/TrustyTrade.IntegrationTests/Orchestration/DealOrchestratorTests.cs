@@ -198,7 +198,7 @@ public sealed class DealOrchestratorTests(DatabaseFixture database) : IAsyncLife
     {
         _app = await DealWorkflowHarness.StartAsync(database);
         var (deal, seller, buyer) = await _app.BuyAsync();
-        var (buyerChat, sellerChat) = (await TelegramIdAsync(buyer), await TelegramIdAsync(seller));
+        var (buyerChat, sellerChat) = (await _app.TelegramIdAsync(buyer), await _app.TelegramIdAsync(seller));
 
         await _app.PayAsync(deal);
         await _app.StatusAsync(deal.Id, "paid");
@@ -215,8 +215,6 @@ public sealed class DealOrchestratorTests(DatabaseFixture database) : IAsyncLife
         ];
         Assert.Equal(expected.Order(), (await _app.NotificationsAsync()).Select(n => (n.Kind, n.ChatId)).Order());
     }
-
-    private Task<long> TelegramIdAsync(long userId) => _app.CountAsync("SELECT telegram_id FROM users WHERE id = @userId", new { userId });
 
     private async Task AssertClosedAsync(OrchestrationMetadata done, long dealId, DealStatus status, (string, decimal)[] balances)
     {

@@ -103,7 +103,8 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
                         .AddOrchestratorFunc<DealWorkflowInput, DealWorkflowResult>(DealOrchestrator.Name, (context, input) => DealOrchestrator.RunAsync(context, input))
                         .AddActivityFunc<long, DealStep?>(DealActivities.LoadDealName, (_, dealId) => activities.LoadDeal(dealId))
                         .AddActivityFunc<DeadlinePassed, DeadlineOutcome>(DealActivities.PassDeadlineName, (_, deadline) => activities.PassDeadline(deadline))
-                        .AddActivityFunc<long, int>(DealActivities.NotifyPartiesName, (_, dealId) => activities.NotifyParties(dealId)),
+                        .AddActivityFunc<long, int>(DealActivities.NotifyPartiesName, (_, dealId) => activities.NotifyParties(dealId))
+                        .AddActivityFunc<DeadlineNear, int>(DealActivities.RemindDeadlineName, (_, deadline) => activities.RemindDeadline(deadline)),
                     new DurableTaskTestHostOptions { Port = FreePort() });
             }
             catch (IOException) when (attempt < 5)
@@ -190,6 +191,8 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
         "SELECT count(*) FROM (SELECT posting_id FROM ledger_entries GROUP BY posting_id, currency HAVING sum(amount) <> 0) AS unbalanced");
 
     public Task<long> CountAsync(string sql, object parameters) => _data.ScalarAsync<long>(sql, parameters);
+
+    public Task<long> TelegramIdAsync(long userId) => _data.ScalarAsync<long>("SELECT telegram_id FROM users WHERE id = @userId", new { userId });
 
     /// <summary>Every notification the workflow has queued so far (the queue is only peeked, so nothing is consumed).</summary>
     public async Task<IReadOnlyList<Notification>> NotificationsAsync()

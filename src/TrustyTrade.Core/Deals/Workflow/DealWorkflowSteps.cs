@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Users;
@@ -9,16 +10,51 @@ namespace TrustyTrade.Core.Deals.Workflow;
 /// What a deal's workflow does at each step, as Core's use cases: the orchestration's activities only call these.
 /// Each may run more than once: a deadline's command carries a key made of the deal, the command and the version it
 /// acts on, so a second run replays the first result or finds the deal already moved on; notifications carry ids the
-/// sender sends once.
+/// sender sends once. The clock is the activities' own: what they answer is recorded in the orchestration's history.
 /// </summary>
 public sealed partial class DealWorkflowSteps(
     DealService deals,
     IDealWorkflowStore store,
     IUserStore users,
     INotificationPublisher notifications,
+    IOptions<DealWorkflowOptions> options,
+    TimeProvider time,
     ILogger<DealWorkflowSteps> logger)
 {
+    private readonly DealWorkflowOptions _options = options.Value;
+
     public Task<Deal?> FindDealAsync(long dealId, CancellationToken cancellationToken) => store.FindDealAsync(dealId, cancellationToken);
+
+    /// <summary>When the party who has to act before the deal's current deadline is reminded of it; null for no reminder.</summary>
+    public DateTimeOffset? RemindAt(Deal deal)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        return DealDeadline.Of(deal) is { } deadline
+            ? DealReminders.RemindAt(deadline, _options.ReminderLead(deadline.Kind), time.GetUtcNow())
+            : null;
+    }
+
+    /// <summary>
+    /// Queues the reminder of <paramref name="deadline"/> to the party who has to act, when the deal is still at
+    /// <paramref name="version"/> waiting on it and it has not passed; returns how many notifications (0 or 1).
+    /// </summary>
+    public async Task<int> RemindAsync(long dealId, DealDeadlineKind deadline, int version, CancellationToken cancellationToken)
+    {
+        var deal = await store.FindDealAsync(dealId, cancellationToken).ConfigureAwait(false);
+
+        // A deal that moved on since the reminder's timer was set has another deadline, or none: its reminder is moot.
+        if (deal is null || deal.Version != version || DealDeadline.Of(deal) is not { } current || current.Kind != deadline
+            || current.DueAt <= time.GetUtcNow() || DealReminders.RecipientOf(deal, deadline) is not { } recipientId)
+        {
+            return 0;
+        }
+
+        var recipient = await users.FindAsync(recipientId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"deal {deal.Id}: the user {recipientId} to remind is missing");
+        await notifications.EnqueueManyAsync([DealNotifications.DeadlineApproaching(deal, current, recipient)], cancellationToken)
+            .ConfigureAwait(false);
+        return 1;
+    }
 
     /// <summary>
     /// Runs the system command of <paramref name="deadline"/> when it is still the deal's current deadline.

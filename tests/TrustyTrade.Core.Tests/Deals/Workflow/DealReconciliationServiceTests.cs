@@ -13,7 +13,7 @@ namespace TrustyTrade.Core.Tests.Deals.Workflow;
 public sealed class DealReconciliationServiceTests
 {
     private readonly FakeTimeProvider _time = new(DealBuilder.Start + TimeSpan.FromMinutes(1));
-    private readonly FakeStore _store = new();
+    private readonly FakeDealWorkflowStore _store = new();
     private readonly FakeWorkflow _workflow = new();
 
     [Fact]
@@ -90,31 +90,6 @@ public sealed class DealReconciliationServiceTests
     private Task<DealReconciliationReport> ReconcileAsync() =>
         new DealReconciliationService(_store, Options.Create(new DealWorkflowOptions()), _time, NullLogger<DealReconciliationService>.Instance)
             .ReconcileAsync(_workflow, CancellationToken.None);
-
-    private sealed class FakeStore : IDealWorkflowStore
-    {
-        public Task<DisputeOutcome?> FindDisputeOutcomeAsync(long dealId, CancellationToken cancellationToken) =>
-            Task.FromResult<DisputeOutcome?>(null);
-
-        public List<Deal> Deals { get; } = [];
-
-        public List<(long DealId, DealWorkflowFlagReason Reason, string? Detail)> Flags { get; } = [];
-
-        public Task<Deal?> FindDealAsync(long dealId, CancellationToken cancellationToken) =>
-            Task.FromResult(Deals.SingleOrDefault(d => d.Id == dealId));
-
-        public Task<IReadOnlyList<Deal>> ListDealsToReconcileAsync(long afterId, DateTimeOffset closedSince, int limit, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<Deal>>([.. Deals.Where(d => d.Id > afterId).OrderBy(d => d.Id).Take(limit)]);
-
-        public Task FlagAsync(long dealId, DealWorkflowFlagReason reason, string? detail, DateTimeOffset at, CancellationToken cancellationToken)
-        {
-            Flags.Add((dealId, reason, detail));
-            return Task.CompletedTask;
-        }
-
-        public Task<IReadOnlyList<DealWorkflowFlag>> ListOpenFlagsAsync(CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
-    }
 
     private sealed class FakeWorkflow : IDealWorkflow
     {

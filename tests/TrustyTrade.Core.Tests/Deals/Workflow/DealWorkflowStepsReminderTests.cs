@@ -1,0 +1,136 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using TrustyTrade.Core.Deals;
+using TrustyTrade.Core.Deals.Workflow;
+using TrustyTrade.Core.Notifications;
+using TrustyTrade.Core.Users;
+
+namespace TrustyTrade.Core.Tests.Deals.Workflow;
+
+/// <summary>
+/// The workflow's reminder step: when the orchestration plans it (from the options, on the activity's clock), and what
+/// it queues when its timer fires (or not, when the deal has moved on or the deadline has passed).
+/// </summary>
+public sealed class DealWorkflowStepsReminderTests : IDisposable
+{
+    private const long BuyerChat = 9020;
+    private const long SellerChat = 9010;
+
+    private static readonly Deal Paid = DealBuilder.InStatus(DealStatus.Paid).Build();
+
+    private readonly FakeTimeProvider _time = new(DealBuilder.LastEventAt(Paid));
+    private readonly FakeDealWorkflowStore _store = new();
+    private readonly RecordingPublisher _published = new();
+    private readonly InMemoryEscrowStore _escrow = new();
+
+    public void Dispose() => _escrow.Dispose();
+
+    [Fact]
+    public void RemindAt_TheStepsConfiguredLead_IsThatLongBeforeTheDeadline() =>
+        Assert.Equal(Paid.DeliveryDueAt - TimeSpan.FromHours(2), Steps(new() { DeliveryReminderHours = 2 }).RemindAt(Paid));
+
+    [Fact]
+    public void RemindAt_DisabledReminder_IsNone() => Assert.Null(Steps(new() { DeliveryReminderHours = 0 }).RemindAt(Paid));
+
+    [Fact]
+    public void RemindAt_ReadLaterThanTheReminderTime_IsNone()
+    {
+        _time.SetUtcNow(Paid.DeliveryDueAt!.Value - TimeSpan.FromHours(1));
+
+        Assert.Null(Steps().RemindAt(Paid));
+    }
+
+    [Fact]
+    public async Task RemindAsync_DealStillWaitingOnTheDeadline_QueuesItsReminderForTheSeller()
+    {
+        _store.Deals.Add(Paid);
+        _time.SetUtcNow(Paid.DeliveryDueAt!.Value - TimeSpan.FromHours(6));
+
+        var queued = await Steps().RemindAsync(Paid.Id, DealDeadlineKind.Delivery, Paid.Version, CancellationToken.None);
+
+        var reminder = Assert.Single(_published.Notifications);
+        Assert.Equal(1, queued);
+        Assert.Equal(
+            (NotificationKind.DeadlineApproaching, SellerChat, DealDeadlineKind.Delivery, Paid.DeliveryDueAt),
+            (reminder.Kind, reminder.ChatId, reminder.DeadlineKind, reminder.Deadline));
+    }
+
+    [Fact]
+    public async Task RemindAsync_Twice_QueuesTheSameIdForTheSenderToSendOnce()
+    {
+        _store.Deals.Add(Paid);
+        _time.SetUtcNow(Paid.DeliveryDueAt!.Value - TimeSpan.FromHours(6));
+
+        await Steps().RemindAsync(Paid.Id, DealDeadlineKind.Delivery, Paid.Version, CancellationToken.None);
+        await Steps().RemindAsync(Paid.Id, DealDeadlineKind.Delivery, Paid.Version, CancellationToken.None);
+
+        Assert.Single(_published.Notifications.Select(n => n.Id).Distinct());
+    }
+
+    [Fact]
+    public async Task RemindAsync_DealMovedOnSinceTheTimerWasSet_QueuesNothing()
+    {
+        var delivered = DealBuilder.InStatus(DealStatus.Delivered).Build();
+        _store.Deals.Add(delivered);
+
+        var queued = await Steps().RemindAsync(delivered.Id, DealDeadlineKind.Delivery, Paid.Version, CancellationToken.None);
+
+        Assert.Equal(0, queued);
+        Assert.Empty(_published.Notifications);
+    }
+
+    [Fact]
+    public async Task RemindAsync_DeadlineAlreadyPassed_QueuesNothing()
+    {
+        _store.Deals.Add(Paid);
+        _time.SetUtcNow(Paid.DeliveryDueAt!.Value + TimeSpan.FromSeconds(1));
+
+        await Steps().RemindAsync(Paid.Id, DealDeadlineKind.Delivery, Paid.Version, CancellationToken.None);
+
+        Assert.Empty(_published.Notifications);
+    }
+
+    private DealWorkflowSteps Steps(DealWorkflowOptions? options = null) => new(
+        new DealService(_escrow, Options.Create(new EscrowOptions()), _time, NullLogger<DealService>.Instance),
+        _store,
+        new Users(new(DealBuilder.DefaultBuyerId, BuyerChat), new(DealBuilder.DefaultSellerId, SellerChat)),
+        _published,
+        Options.Create(options ?? new DealWorkflowOptions()),
+        _time,
+        NullLogger<DealWorkflowSteps>.Instance);
+
+    private sealed class RecordingPublisher : INotificationPublisher
+    {
+        public List<Notification> Notifications { get; } = [];
+
+        public Task EnqueueAsync(Notification notification, TimeSpan delay, CancellationToken cancellationToken) =>
+            EnqueueManyAsync([notification], cancellationToken);
+
+        public Task EnqueueManyAsync(IReadOnlyCollection<Notification> notifications, CancellationToken cancellationToken)
+        {
+            Notifications.AddRange(notifications);
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>The deal's two parties, by user id and Telegram chat; the reminder step only looks people up.</summary>
+    private sealed class Users(params (long Id, long Chat)[] people) : IUserStore
+    {
+        public Task<User?> FindAsync(long userId, CancellationToken cancellationToken) =>
+            Task.FromResult(people.Where(p => p.Id == userId)
+                .Select(p => (User?)new User(p.Id, p.Chat, null, "ru", UserRole.User, false, 0m, 0, DealBuilder.Start))
+                .SingleOrDefault());
+
+        public Task<User?> FindByTelegramIdAsync(long telegramId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<User> UpsertFromTelegramAsync(TelegramProfile profile, string language, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task<bool> SetLanguageAsync(long userId, string language, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> SetBannedAsync(long userId, bool banned, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> SetRoleAsync(long userId, UserRole role, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+}
