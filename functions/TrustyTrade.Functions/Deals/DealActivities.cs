@@ -28,7 +28,11 @@ public sealed class DealActivities(DealWorkflowSteps steps)
     }
 
     [Function(NotifyPartiesName)]
-    public Task<int> NotifyParties([ActivityTrigger] long dealId) => steps.NotifyPartiesAsync(dealId, CancellationToken.None);
+    public Task<int> NotifyParties([ActivityTrigger] PartiesToTell parties)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        return steps.NotifyPartiesAsync(parties.DealId, parties.ToldVersion, CancellationToken.None);
+    }
 
     [Function(RemindDeadlineName)]
     public Task<int> RemindDeadline([ActivityTrigger] DeadlineNear deadline)

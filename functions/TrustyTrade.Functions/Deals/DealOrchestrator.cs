@@ -121,7 +121,7 @@ public static partial class DealOrchestrator
     {
         if (step.Version != told)
         {
-            await context.CallActivityAsync<int>(DealActivities.NotifyPartiesName, dealId, DatabaseRetry);
+            await context.CallActivityAsync<int>(DealActivities.NotifyPartiesName, new PartiesToTell(dealId, told), DatabaseRetry);
         }
 
         return step.Version;

@@ -216,6 +216,30 @@ public sealed class DealOrchestratorTests(DatabaseFixture database) : IAsyncLife
         Assert.Equal(expected.Order(), (await _app.NotificationsAsync()).Select(n => (n.Kind, n.ChatId)).Order());
     }
 
+    [Fact]
+    public async Task Notifications_StepsFasterThanTheWorkflowReads_EachIsStillToldOnce()
+    {
+        _app = await DealWorkflowHarness.StartAsync(database);
+        var (deal, seller, buyer) = await _app.BuyAsync();
+        var (buyerChat, sellerChat) = (await _app.TelegramIdAsync(buyer), await _app.TelegramIdAsync(seller));
+        await _app.StatusAsync(deal.Id, "awaiting_payment");
+
+        // Paid and delivered without a signal the workflow could read in between: it first sees the deal completed.
+        var key = new IdempotencyKey($"stars-charge:{deal.Id}");
+        await _app.ActAsync(key, deal.Id, Actor.System, new ConfirmPayment(deal.Price, PaymentMethod.TelegramStars, $"charge-{deal.Id}"), _app.DealsWithoutSignals);
+        await _app.ActAsync(new IdempotencyKey($"deliver:{deal.Id}"), deal.Id, Actor.User(seller), new DeliverAccount(), _app.DealsWithoutSignals);
+        await _app.ActAsync(deal.Id, Actor.User(buyer), new ConfirmReceipt());
+        await _app.CompletionAsync(deal.Id);
+
+        (NotificationKind, long)[] expected =
+        [
+            (NotificationKind.DealPaid, buyerChat), (NotificationKind.DealPaid, sellerChat),
+            (NotificationKind.DealDelivered, buyerChat),
+            (NotificationKind.DealCompleted, buyerChat), (NotificationKind.DealCompleted, sellerChat),
+        ];
+        Assert.Equal(expected.Order(), (await _app.NotificationsAsync()).Select(n => (n.Kind, n.ChatId)).Order());
+    }
+
     private async Task AssertClosedAsync(OrchestrationMetadata done, long dealId, DealStatus status, (string, decimal)[] balances)
     {
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);

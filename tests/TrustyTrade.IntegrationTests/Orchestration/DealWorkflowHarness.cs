@@ -103,7 +103,7 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
                         .AddOrchestratorFunc<DealWorkflowInput, DealWorkflowResult>(DealOrchestrator.Name, (context, input) => DealOrchestrator.RunAsync(context, input))
                         .AddActivityFunc<long, DealStep?>(DealActivities.LoadDealName, (_, dealId) => activities.LoadDeal(dealId))
                         .AddActivityFunc<DeadlinePassed, DeadlineOutcome>(DealActivities.PassDeadlineName, (_, deadline) => activities.PassDeadline(deadline))
-                        .AddActivityFunc<long, int>(DealActivities.NotifyPartiesName, (_, dealId) => activities.NotifyParties(dealId))
+                        .AddActivityFunc<PartiesToTell, int>(DealActivities.NotifyPartiesName, (_, parties) => activities.NotifyParties(parties))
                         .AddActivityFunc<DeadlineNear, int>(DealActivities.RemindDeadlineName, (_, deadline) => activities.RemindDeadline(deadline)),
                     new DurableTaskTestHostOptions { Port = FreePort() });
             }

@@ -92,8 +92,12 @@ public sealed partial class DealWorkflowSteps(
         return (await store.FindDealAsync(deal.Id, cancellationToken).ConfigureAwait(false), false);
     }
 
-    /// <summary>Queues what the buyer and the seller are told about the deal as it is now; returns how many notifications.</summary>
-    public async Task<int> NotifyPartiesAsync(long dealId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues what the buyer and the seller are told about each version of the deal after <paramref name="toldVersion"/>
+    /// up to the one it is at now (steps can follow each other faster than the workflow reads the deal), or about the
+    /// deal as it is now when its history has no versions to tell; returns how many notifications.
+    /// </summary>
+    public async Task<int> NotifyPartiesAsync(long dealId, int? toldVersion, CancellationToken cancellationToken)
     {
         var deal = await store.FindDealAsync(dealId, cancellationToken).ConfigureAwait(false);
         if (deal is null)
@@ -108,10 +112,20 @@ public sealed partial class DealWorkflowSteps(
             throw new InvalidOperationException($"deal {deal.Id}: its buyer or seller is missing");
         }
 
-        var outcome = deal.Status == DealStatus.Resolved
+        var versions = toldVersion is { } told && deal.Version > told
+            ? (await store.ListStatusesAfterAsync(deal.Id, told, cancellationToken).ConfigureAwait(false)).Where(v => v.Version <= deal.Version).ToList()
+            : [];
+        if (versions.Count == 0)
+        {
+            versions.Add(new DealVersionStatus(deal.Version, deal.Status));
+        }
+
+        var outcome = versions.Any(v => v.Status == DealStatus.Resolved)
             ? await store.FindDisputeOutcomeAsync(deal.Id, cancellationToken).ConfigureAwait(false)
             : null;
-        var messages = DealNotifications.For(deal, buyer, seller, outcome);
+        var messages = versions
+            .SelectMany(v => DealNotifications.For(deal with { Version = v.Version, Status = v.Status }, buyer, seller, outcome))
+            .ToList();
         if (messages.Count > 0)
         {
             await notifications.EnqueueManyAsync([.. messages], cancellationToken).ConfigureAwait(false);

@@ -5,6 +5,12 @@ public interface IDealWorkflowStore
 {
     Task<Deal?> FindDealAsync(long dealId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The statuses the deal's commands left it in at versions after <paramref name="afterVersion"/>, oldest first, from
+    /// its event history (events recorded before versions were kept are not listed).
+    /// </summary>
+    Task<IReadOnlyList<DealVersionStatus>> ListStatusesAfterAsync(long dealId, int afterVersion, CancellationToken cancellationToken);
+
     /// <summary>How an admin settled the deal's dispute, or null while none is resolved.</summary>
     Task<DisputeOutcome?> FindDisputeOutcomeAsync(long dealId, CancellationToken cancellationToken);
 

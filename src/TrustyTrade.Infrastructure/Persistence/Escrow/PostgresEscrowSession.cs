@@ -35,8 +35,8 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
             WHERE id = $11 AND version = $12
             RETURNING id),
         event AS (
-            INSERT INTO deal_events (deal_id, command, from_status, to_status, actor_kind, actor_id, detail)
-            SELECT id, $13, $14, $1, $15, $16, $17 FROM deal),
+            INSERT INTO deal_events (deal_id, version, command, from_status, to_status, actor_kind, actor_id, detail)
+            SELECT id, $2, $13, $14, $1, $15, $16, $17 FROM deal),
         payment AS (
             -- The seed's payments record; its unique (method, hash) index backs up the idempotency key.
             INSERT INTO transactions (deal_id, payment_method, amount, currency, status, transaction_hash)
@@ -126,8 +126,8 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
         var created = row.ToDeal();
         QueueListingStatus(deal.ListingId, ListingStatus.Reserved);
         Queue(
-            "INSERT INTO deal_events (deal_id, command, from_status, to_status, actor_kind, actor_id, created_at) VALUES ($1, 'buy', NULL, 'awaiting_payment', 'user', $2, $3)",
-            created.Id, created.BuyerId, created.CreatedAt);
+            "INSERT INTO deal_events (deal_id, version, command, from_status, to_status, actor_kind, actor_id, created_at) VALUES ($1, $2, 'buy', NULL, 'awaiting_payment', 'user', $3, $4)",
+            created.Id, created.Version, created.BuyerId, created.CreatedAt);
         return created;
     }
 

@@ -24,6 +24,15 @@ internal sealed class PostgresDealWorkflowStore : IDealWorkflowStore
         return row?.ToDeal();
     }
 
+    public async Task<IReadOnlyList<DealVersionStatus>> ListStatusesAfterAsync(long dealId, int afterVersion, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(int Version, string Status)>(new CommandDefinition(
+            "SELECT version, to_status FROM deal_events WHERE deal_id = @dealId AND version > @afterVersion ORDER BY version",
+            new { dealId, afterVersion }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new DealVersionStatus(r.Version, DealStatusNames.Parse(r.Status)))];
+    }
+
     public async Task<DisputeOutcome?> FindDisputeOutcomeAsync(long dealId, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

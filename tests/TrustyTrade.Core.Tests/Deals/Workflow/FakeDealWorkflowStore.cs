@@ -11,6 +11,13 @@ internal sealed class FakeDealWorkflowStore : IDealWorkflowStore
 
     public List<Deal> Deals { get; } = [];
 
+    /// <summary>Each deal's event history as (version, status); a deal without an entry has none with versions.</summary>
+    public Dictionary<long, List<DealVersionStatus>> Statuses { get; } = [];
+
+    public Task<IReadOnlyList<DealVersionStatus>> ListStatusesAfterAsync(long dealId, int afterVersion, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DealVersionStatus>>(
+            Statuses.TryGetValue(dealId, out var statuses) ? [.. statuses.Where(s => s.Version > afterVersion).OrderBy(s => s.Version)] : []);
+
     public List<(long DealId, DealWorkflowFlagReason Reason, string? Detail)> Flags { get; } = [];
 
     public Task<Deal?> FindDealAsync(long dealId, CancellationToken cancellationToken) =>

@@ -9,10 +9,11 @@ using TrustyTrade.Core.Users;
 namespace TrustyTrade.Core.Tests.Deals.Workflow;
 
 /// <summary>
-/// The workflow's reminder step: when the orchestration plans it (from the options, on the activity's clock), and what
-/// it queues when its timer fires (or not, when the deal has moved on or the deadline has passed).
+/// The workflow's steps that tell people: the reminder (when the orchestration plans it, from the options, on the
+/// activity's clock, and what it queues when its timer fires, or not, when the deal has moved on or the deadline has
+/// passed), and the news of each version of the deal for its buyer and seller.
 /// </summary>
-public sealed class DealWorkflowStepsReminderTests : IDisposable
+public sealed class DealWorkflowStepsTests : IDisposable
 {
     private const long BuyerChat = 9020;
     private const long SellerChat = 9010;
@@ -90,6 +91,58 @@ public sealed class DealWorkflowStepsReminderTests : IDisposable
 
         Assert.Empty(_published.Notifications);
     }
+
+    [Fact]
+    public async Task NotifyPartiesAsync_TwoStepsSinceTheLastToldVersion_TellsEachOfThem()
+    {
+        // Paid at one version and delivered at the next before the workflow read the deal: both are news.
+        var delivered = DealBuilder.InStatus(DealStatus.Delivered).Build();
+        _store.Deals.Add(delivered);
+        var paidAt = delivered.Version - 1;
+        _store.Statuses[delivered.Id] =
+        [
+            new(paidAt - 1, DealStatus.AwaitingPayment), new(paidAt, DealStatus.Paid), new(delivered.Version, DealStatus.Delivered),
+        ];
+
+        var queued = await Steps().NotifyPartiesAsync(delivered.Id, paidAt - 1, CancellationToken.None);
+
+        Assert.Equal(3, queued);
+        Assert.Equal(
+            [
+                ($"deal-{delivered.Id}-v{paidAt}-DealPaid-{DealBuilder.DefaultBuyerId}", BuyerChat),
+                ($"deal-{delivered.Id}-v{paidAt}-DealPaid-{DealBuilder.DefaultSellerId}", SellerChat),
+                ($"deal-{delivered.Id}-v{delivered.Version}-DealDelivered-{DealBuilder.DefaultBuyerId}", BuyerChat),
+            ],
+            _published.Notifications.Select(n => (n.Id, n.ChatId)));
+    }
+
+    [Fact]
+    public async Task NotifyPartiesAsync_HistoryWithoutVersions_TellsTheDealAsItIsNow()
+    {
+        var delivered = DealBuilder.InStatus(DealStatus.Delivered).Build();
+        _store.Deals.Add(delivered);
+
+        await Steps().NotifyPartiesAsync(delivered.Id, delivered.Version - 2, CancellationToken.None);
+
+        Assert.Equal(
+            [(NotificationKind.DealDelivered, delivered.Version)],
+            _published.Notifications.Select(n => (n.Kind, DealVersionOf(n))));
+    }
+
+    [Fact]
+    public async Task NotifyPartiesAsync_VersionsNewerThanTheDealItRead_AreLeftForTheNextCall()
+    {
+        // The events table may already hold a step the deal row read a moment before did not show.
+        _store.Deals.Add(Paid);
+        _store.Statuses[Paid.Id] = [new(Paid.Version, DealStatus.Paid), new(Paid.Version + 1, DealStatus.Delivered)];
+
+        await Steps().NotifyPartiesAsync(Paid.Id, Paid.Version - 1, CancellationToken.None);
+
+        Assert.All(_published.Notifications, n => Assert.Equal(NotificationKind.DealPaid, n.Kind));
+    }
+
+    private static int DealVersionOf(Notification notification) =>
+        int.Parse(notification.Id.Split('-')[2][1..], System.Globalization.CultureInfo.InvariantCulture);
 
     private DealWorkflowSteps Steps(DealWorkflowOptions? options = null) => new(
         new DealService(_escrow, Options.Create(new EscrowOptions()), _time, NullLogger<DealService>.Instance),
