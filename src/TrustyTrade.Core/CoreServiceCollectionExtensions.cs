@@ -35,6 +35,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddValidatedOptions<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
         services.AddSingleton<NotificationDispatcher>();
+        services.AddSingleton<BroadcastService>();
 
         return services;
     }

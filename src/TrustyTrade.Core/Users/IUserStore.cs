@@ -17,4 +17,10 @@ public interface IUserStore
     Task<bool> SetBannedAsync(long userId, bool banned, CancellationToken cancellationToken);
 
     Task<bool> SetRoleAsync(long userId, UserRole role, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> users who are not banned, with ids above <paramref name="afterId"/> in id order,
+    /// only those reading <paramref name="language"/> when it is given: a page of a message to many.
+    /// </summary>
+    Task<IReadOnlyList<Recipient>> ListRecipientsAsync(long afterId, int limit, string? language, CancellationToken cancellationToken);
 }

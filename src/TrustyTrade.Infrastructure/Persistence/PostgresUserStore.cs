@@ -52,6 +52,19 @@ internal sealed class PostgresUserStore : IUserStore
     public Task<bool> SetRoleAsync(long userId, UserRole role, CancellationToken cancellationToken) =>
         UpdateAsync("UPDATE users SET role = @value WHERE id = @userId", userId, role == UserRole.Admin ? "admin" : "user", cancellationToken);
 
+    public async Task<IReadOnlyList<Recipient>> ListRecipientsAsync(long afterId, int limit, string? language, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(long Id, long TelegramId, string Language)>(new CommandDefinition(
+            """
+            SELECT id, telegram_id, language FROM users
+            WHERE id > @afterId AND NOT is_banned AND (@language::text IS NULL OR language = @language)
+            ORDER BY id LIMIT @limit
+            """,
+            new { afterId, limit, language }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new Recipient(r.Id, r.TelegramId, r.Language))];
+    }
+
     private async Task<User?> FindWhereAsync(string condition, long value, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

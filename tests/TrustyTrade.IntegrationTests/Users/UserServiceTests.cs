@@ -37,6 +37,26 @@ public sealed class UserServiceTests(DatabaseFixture database, AppServicesFixtur
     }
 
     [Fact]
+    public async Task ListRecipients_PagesInIdOrder_LeavingOutTheBannedAndOtherLanguages()
+    {
+        // The database is reset per test, so these are all its users.
+        var ru1 = await _users.RegisterAsync(new TelegramProfile(NextTelegramId(), null, "ru"), CancellationToken.None);
+        var en = await _users.RegisterAsync(new TelegramProfile(NextTelegramId(), null, "en"), CancellationToken.None);
+        var banned = await _users.RegisterAsync(new TelegramProfile(NextTelegramId(), null, "ru"), CancellationToken.None);
+        var ru2 = await _users.RegisterAsync(new TelegramProfile(NextTelegramId(), null, "ru"), CancellationToken.None);
+        await app.Get<IUserStore>().SetBannedAsync(banned.Id, true, CancellationToken.None);
+        var store = app.Get<IUserStore>();
+
+        var firstPage = await store.ListRecipientsAsync(0, 2, null, CancellationToken.None);
+        var secondPage = await store.ListRecipientsAsync(firstPage[^1].UserId, 2, null, CancellationToken.None);
+        var russian = await store.ListRecipientsAsync(0, 10, "ru", CancellationToken.None);
+
+        Assert.Equal([new(ru1.Id, ru1.TelegramId, "ru"), new(en.Id, en.TelegramId, "en")], firstPage);
+        Assert.Equal([new Recipient(ru2.Id, ru2.TelegramId, "ru")], secondPage);
+        Assert.Equal([ru1.Id, ru2.Id], russian.Select(r => r.UserId));
+    }
+
+    [Fact]
     public async Task Register_NewUser_IsAPlainUnbannedUserWithoutRatings()
     {
         var telegramId = NextTelegramId();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Notifications;
+using TrustyTrade.Core.Tests.Notifications;
 using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Core.Tests.Deals.Workflow;
@@ -153,20 +154,6 @@ public sealed class DealWorkflowStepsTests : IDisposable
         _time,
         NullLogger<DealWorkflowSteps>.Instance);
 
-    private sealed class RecordingPublisher : INotificationPublisher
-    {
-        public List<Notification> Notifications { get; } = [];
-
-        public Task EnqueueAsync(Notification notification, TimeSpan delay, CancellationToken cancellationToken) =>
-            EnqueueManyAsync([notification], cancellationToken);
-
-        public Task EnqueueManyAsync(IReadOnlyCollection<Notification> notifications, CancellationToken cancellationToken)
-        {
-            Notifications.AddRange(notifications);
-            return Task.CompletedTask;
-        }
-    }
-
     /// <summary>The deal's two parties, by user id and Telegram chat; the reminder step only looks people up.</summary>
     private sealed class Users(params (long Id, long Chat)[] people) : IUserStore
     {
@@ -185,5 +172,8 @@ public sealed class DealWorkflowStepsTests : IDisposable
         public Task<bool> SetBannedAsync(long userId, bool banned, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<bool> SetRoleAsync(long userId, UserRole role, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<Recipient>> ListRecipientsAsync(long afterId, int limit, string? language, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
     }
 }
