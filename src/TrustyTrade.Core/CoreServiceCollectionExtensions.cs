@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrustyTrade.Core.Bot;
 using TrustyTrade.Core.DealRecords;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Workflow;
@@ -36,6 +37,9 @@ public static class CoreServiceCollectionExtensions
         services.AddValidatedOptions<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<BroadcastService>();
+
+        services.AddValidatedOptions<TelegramWebhookOptions>(configuration.GetSection(TelegramWebhookOptions.SectionName));
+        services.AddSingleton<WebhookService>();
 
         return services;
     }

@@ -11,6 +11,8 @@ using TrustyTrade.Core.Health;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Users;
+using TrustyTrade.Core.Bot;
+using TrustyTrade.Infrastructure.Bot;
 using TrustyTrade.Infrastructure.Caching;
 using TrustyTrade.Infrastructure.Notifications;
 using TrustyTrade.Infrastructure.Persistence;
@@ -37,6 +39,12 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString, prepare: true));
         services.AddKeyedSingleton(PostgresListingStore.SearchDataSourceKey, (sp, _) =>
             CreateDataSource(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString, prepare: false));
+        services.AddKeyedSingleton(UpdateGate.RelaxedDataSourceKey, (sp, _) => CreateDataSource(
+            new NpgsqlConnectionStringBuilder(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString)
+            {
+                Options = "-c synchronous_commit=off",
+            }.ConnectionString,
+            prepare: true));
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<MigrateOnStartupService>();
         services.AddSingleton<IEscrowStore, PostgresEscrowStore>();
@@ -53,6 +61,9 @@ public static class InfrastructureServiceCollectionExtensions
             new QueueClientOptions { Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(10) } }));
 
         services.AddNotifications(configuration);
+        services.AddSingleton<IUpdateGate, UpdateGate>();
+        services.AddSingleton<IUpdateInbox>(sp => new StorageQueueUpdateInbox(StorageQueueNotificationPublisher.CreateQueueClient(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, StorageQueueUpdateInbox.QueueName)));
 
         services.AddSingleton<IDependencyProbe, PostgresHealthProbe>();
         services.AddSingleton<IDependencyProbe, RedisHealthProbe>();

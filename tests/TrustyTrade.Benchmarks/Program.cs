@@ -11,7 +11,8 @@ using TrustyTrade.Infrastructure.Persistence;
 // Measures TrustyTrade's escrow core against plain PostgreSQL on the same database, in one run:
 //   1. deal transitions per second through Core (DealService) with 32 concurrent callers vs `pgbench -N -c 32`;
 //   2. listing search p50/p95 at 1,000,000 listings through Core (ListingService) vs the same SQL run bare;
-//   3. notifications/s sustained by the queue-triggered sender against a fake Bot API that enforces Telegram's limits.
+//   3. notifications/s sustained by the queue-triggered sender against a fake Bot API that enforces Telegram's limits;
+//   4. Telegram webhook latency (secret, parse, dedupe in Redis and PostgreSQL, queue on Azurite) at 500 updates/s.
 // Run with scripts/bench.sh (it starts the services and sets the connection settings).
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
 var connectionString = configuration["Postgres:ConnectionString"]
@@ -21,7 +22,7 @@ var seconds = int.Parse(configuration["Bench:Seconds"] ?? "15", CultureInfo.Inva
 var warmUpSeconds = int.Parse(configuration["Bench:WarmUpSeconds"] ?? "10", CultureInfo.InvariantCulture);
 var callers = int.Parse(configuration["Bench:Callers"] ?? "32", CultureInfo.InvariantCulture);
 var notificationCount = int.Parse(configuration["Bench:Notifications"] ?? "2000", CultureInfo.InvariantCulture);
-var parts = (configuration["Bench:Parts"] ?? "deals,search,notifications").Split(',', StringSplitOptions.TrimEntries);
+var parts = (configuration["Bench:Parts"] ?? "deals,search,notifications,webhook").Split(',', StringSplitOptions.TrimEntries);
 
 using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
 await new MigrationRunner(loggerFactory.CreateLogger<MigrationRunner>()).MigrateAsync(connectionString, CancellationToken.None);
@@ -84,6 +85,19 @@ if (parts.Contains("notifications"))
     var ok = rate.PerSecond >= 25 && rate.Throttled == 0 && rate.DistinctDelivered == notificationCount && rate.Delivered == notificationCount;
     passed &= ok;
     Console.WriteLine($"  target ≥ 25/s, no 429, each exactly once: {(ok ? "PASS" : "FAIL")}");
+}
+
+if (parts.Contains("webhook"))
+{
+    var rate = int.Parse(configuration["Bench:WebhookRate"] ?? "500", CultureInfo.InvariantCulture);
+    var webhook = await WebhookLatency.RunAsync(
+        services, configuration["Telegram:WebhookSecret"]!, rate, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmUpSeconds));
+    Console.WriteLine($"Telegram webhook (secret → parse → dedupe in Redis + PostgreSQL → queue on Azurite), {rate} updates/s open loop:");
+    Console.WriteLine($"  {webhook.Updates} updates, {webhook.Late} sent late   p50 {webhook.Latency.P50:F2} ms   p95 {webhook.Latency.P95:F2} ms   p99 {webhook.Latency.P99:F2} ms");
+    var (gate, inbox) = await WebhookLatency.StepsAsync(services, 500);
+    Console.WriteLine($"  one at a time: dedupe p50 {gate.P50:F2} p99 {gate.P99:F2} ms; queue p50 {inbox.P50:F2} p99 {inbox.P99:F2} ms");
+    passed &= webhook.Latency.P99 <= 15;
+    Console.WriteLine($"  p99 target ≤ 15 ms: {(webhook.Latency.P99 <= 15 ? "PASS" : "FAIL")}");
 }
 
 return passed ? 0 : 1;

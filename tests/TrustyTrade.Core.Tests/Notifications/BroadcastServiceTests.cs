@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using TrustyTrade.Core.Notifications;
+using TrustyTrade.Core.Tests.Users;
 using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Core.Tests.Notifications;
@@ -8,10 +9,10 @@ public sealed class BroadcastServiceTests
 {
     private const long AdminId = 1;
 
-    private readonly Directory _users = new();
+    private readonly FakeUserStore _users = new();
     private readonly RecordingPublisher _published = new();
 
-    public BroadcastServiceTests() => _users.Add(AdminId, UserRole.Admin);
+    public BroadcastServiceTests() => _users.Add(AdminId, role: UserRole.Admin);
 
     [Fact]
     public async Task Broadcast_ToEveryone_QueuesOneMessagePerUserNotBannedInTheirLanguage()
@@ -84,7 +85,7 @@ public sealed class BroadcastServiceTests
     public async Task Broadcast_Invalid_IsRefusedAndQueuesNothing(long adminId, string id, string text, string? language, string refusal)
     {
         _users.Add(2);
-        _users.Add(3, UserRole.Admin, banned: true);
+        _users.Add(3, role: UserRole.Admin, banned: true);
 
         var result = await Service().BroadcastAsync(new(id, adminId, text, language), CancellationToken.None);
 
@@ -94,33 +95,4 @@ public sealed class BroadcastServiceTests
     }
 
     private BroadcastService Service() => new(_users, _published, NullLogger<BroadcastService>.Instance);
-
-    /// <summary>A fake of Core's own <see cref="IUserStore"/>: users by id, chat 1000 + id, Russian unless told.</summary>
-    private sealed class Directory : IUserStore
-    {
-        private readonly SortedDictionary<long, User> _users = [];
-
-        public void Add(long id, UserRole role = UserRole.User, bool banned = false, string language = "ru") =>
-            _users[id] = new User(id, 1000 + id, null, language, role, banned, 0m, 0, DateTimeOffset.UnixEpoch);
-
-        public Task<User?> FindAsync(long userId, CancellationToken cancellationToken) => Task.FromResult(_users.GetValueOrDefault(userId));
-
-        public Task<IReadOnlyList<Recipient>> ListRecipientsAsync(long afterId, int limit, string? language, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<Recipient>>(
-            [
-                .. _users.Values.Where(u => u.Id > afterId && !u.IsBanned && (language is null || u.Language == language))
-                    .Take(limit).Select(u => new Recipient(u.Id, u.TelegramId, u.Language)),
-            ]);
-
-        public Task<User?> FindByTelegramIdAsync(long telegramId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<User> UpsertFromTelegramAsync(TelegramProfile profile, string language, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
-
-        public Task<bool> SetLanguageAsync(long userId, string language, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<bool> SetBannedAsync(long userId, bool banned, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<bool> SetRoleAsync(long userId, UserRole role, CancellationToken cancellationToken) => throw new NotSupportedException();
-    }
 }

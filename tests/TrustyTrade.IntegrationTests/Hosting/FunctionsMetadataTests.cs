@@ -27,6 +27,17 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void FunctionsMetadata_TelegramWebhook_IsAnAnonymousPostOnRouteTelegramWebhook()
+    {
+        var trigger = Bindings("TelegramWebhook").Single(b => b.GetProperty("type").GetString() == "httpTrigger");
+
+        // Anonymous on purpose: Telegram can't send a function key; the secret token header is the check.
+        Assert.Equal("telegram/webhook", trigger.GetProperty("route").GetString());
+        Assert.Equal(["post"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
     public void FunctionsMetadata_SendNotification_IsTriggeredByTheNotificationsQueue()
     {
         var trigger = Bindings("SendNotification").Single(b => b.GetProperty("type").GetString() == "queueTrigger");

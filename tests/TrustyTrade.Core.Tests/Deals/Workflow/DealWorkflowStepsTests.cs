@@ -5,7 +5,7 @@ using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Tests.Notifications;
-using TrustyTrade.Core.Users;
+using TrustyTrade.Core.Tests.Users;
 
 namespace TrustyTrade.Core.Tests.Deals.Workflow;
 
@@ -148,32 +148,9 @@ public sealed class DealWorkflowStepsTests : IDisposable
     private DealWorkflowSteps Steps(DealWorkflowOptions? options = null) => new(
         new DealService(_escrow, Options.Create(new EscrowOptions()), _time, NullLogger<DealService>.Instance),
         _store,
-        new Users(new(DealBuilder.DefaultBuyerId, BuyerChat), new(DealBuilder.DefaultSellerId, SellerChat)),
+        new FakeUserStore().Add(DealBuilder.DefaultBuyerId, BuyerChat).Add(DealBuilder.DefaultSellerId, SellerChat),
         _published,
         Options.Create(options ?? new DealWorkflowOptions()),
         _time,
         NullLogger<DealWorkflowSteps>.Instance);
-
-    /// <summary>The deal's two parties, by user id and Telegram chat; the reminder step only looks people up.</summary>
-    private sealed class Users(params (long Id, long Chat)[] people) : IUserStore
-    {
-        public Task<User?> FindAsync(long userId, CancellationToken cancellationToken) =>
-            Task.FromResult(people.Where(p => p.Id == userId)
-                .Select(p => (User?)new User(p.Id, p.Chat, null, "ru", UserRole.User, false, 0m, 0, DealBuilder.Start))
-                .SingleOrDefault());
-
-        public Task<User?> FindByTelegramIdAsync(long telegramId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<User> UpsertFromTelegramAsync(TelegramProfile profile, string language, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
-
-        public Task<bool> SetLanguageAsync(long userId, string language, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<bool> SetBannedAsync(long userId, bool banned, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<bool> SetRoleAsync(long userId, UserRole role, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<Recipient>> ListRecipientsAsync(long afterId, int limit, string? language, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
-    }
 }

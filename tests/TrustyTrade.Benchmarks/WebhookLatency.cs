@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using TrustyTrade.Core.Bot;
+
+namespace TrustyTrade.Benchmarks;
+
+/// <summary>
+/// The webhook's own work (check the secret, parse, let the id through Redis and PostgreSQL once, queue on Azurite),
+/// in process, driven open-loop at a fixed rate: each update's latency counts from the moment it was due, so a
+/// backlog shows as latency instead of slowing the sender down.
+/// </summary>
+internal static class WebhookLatency
+{
+    public static async Task<(Percentiles Latency, int Updates, int Late)> RunAsync(
+        IServiceProvider services, string secret, int perSecond, TimeSpan duration, TimeSpan warmUp)
+    {
+        var webhook = services.GetRequiredService<WebhookService>();
+        var firstId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 100;
+        await DriveAsync(webhook, secret, firstId, perSecond, warmUp);
+        var (latencies, late) = await DriveAsync(webhook, secret, firstId + 1_000_000, perSecond, duration);
+        return (Percentiles.Of(latencies), latencies.Count, late);
+    }
+
+    /// <summary>The two I/O steps alone, one at a time: where the webhook's time goes.</summary>
+    public static async Task<(Percentiles Gate, Percentiles Inbox)> StepsAsync(IServiceProvider services, int count)
+    {
+        var gate = services.GetRequiredService<IUpdateGate>();
+        var inbox = services.GetRequiredService<IUpdateInbox>();
+        var firstId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 100 + 5_000_000;
+        var (admitting, queueing) = (new List<double>(count), new List<double>(count));
+        for (var i = 0; i < count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await gate.TryAdmitAsync(firstId + i, CancellationToken.None);
+            admitting.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            started = Stopwatch.GetTimestamp();
+            await inbox.EnqueueAsync(firstId + i, """{"update_id":1,"message":{}}""", CancellationToken.None);
+            queueing.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return (Percentiles.Of(admitting), Percentiles.Of(queueing));
+    }
+
+    private static async Task<(List<double> Latencies, int Late)> DriveAsync(
+        WebhookService webhook, string secret, long firstId, int perSecond, TimeSpan duration)
+    {
+        var count = (int)(perSecond * duration.TotalSeconds);
+        var interval = TimeSpan.FromSeconds(1.0 / perSecond);
+        var latencies = new double[count];
+        var late = 0;
+        var clock = Stopwatch.StartNew();
+        var inFlight = new List<Task>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var due = interval * i;
+            if (clock.Elapsed < due)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            var index = i;
+            var body = Encoding.UTF8.GetBytes(
+                $$$"""{"update_id":{{{firstId + i}}},"message":{"message_id":{{{i}}},"date":1764400000,"chat":{"id":{{{1000 + (i % 200)}}},"type":"private"},"from":{"id":{{{1000 + (i % 200)}}},"is_bot":false,"first_name":"Bench","language_code":"ru"},"text":"/start"}}""");
+            inFlight.Add(Task.Run(async () =>
+            {
+                var outcome = await webhook.ReceiveAsync(secret, body, CancellationToken.None);
+                latencies[index] = (clock.Elapsed - due).TotalMilliseconds;
+                if (outcome != WebhookOutcome.Queued)
+                {
+                    throw new InvalidOperationException($"update {index} was {outcome}");
+                }
+            }));
+            if (clock.Elapsed - due > interval)
+            {
+                late++;
+            }
+        }
+
+        await Task.WhenAll(inFlight);
+        return ([.. latencies], late);
+    }
+}
