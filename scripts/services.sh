@@ -106,7 +106,7 @@ start_azurite() {
   if ! azurite_ready; then
     log "starting Azurite"
     mkdir -p "$STATE_DIR/azurite"
-    nohup "$REPO_ROOT/scripts/devservices/node_modules/.bin/azurite" --skipApiVersionCheck --loose \
+    nohup "$REPO_ROOT/scripts/devservices/node_modules/.bin/azurite" --skipApiVersionCheck --loose --silent \
       --location "$STATE_DIR/azurite" --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
       >"$STATE_DIR/azurite/azurite.log" 2>&1 &
     echo $! >"$STATE_DIR/azurite/azurite.pid"
