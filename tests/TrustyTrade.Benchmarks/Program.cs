@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -90,11 +91,12 @@ if (parts.Contains("notifications"))
 if (parts.Contains("webhook"))
 {
     var rate = int.Parse(configuration["Bench:WebhookRate"] ?? "500", CultureInfo.InvariantCulture);
+    var updates = new QueueClient(configuration["AzureWebJobsStorage"], "telegram-updates");
     var webhook = await WebhookLatency.RunAsync(
-        services, configuration["Telegram:WebhookSecret"]!, rate, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmUpSeconds));
+        services, updates, configuration["Telegram:WebhookSecret"]!, rate, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmUpSeconds));
     Console.WriteLine($"Telegram webhook (secret → parse → dedupe in Redis + PostgreSQL → queue on Azurite), {rate} updates/s open loop:");
     Console.WriteLine($"  {webhook.Updates} updates, {webhook.Late} sent late   p50 {webhook.Latency.P50:F2} ms   p95 {webhook.Latency.P95:F2} ms   p99 {webhook.Latency.P99:F2} ms");
-    var (gate, inbox) = await WebhookLatency.StepsAsync(services, 500);
+    var (gate, inbox) = await WebhookLatency.StepsAsync(services, updates, 500);
     Console.WriteLine($"  one at a time: dedupe p50 {gate.P50:F2} p99 {gate.P99:F2} ms; queue p50 {inbox.P50:F2} p99 {inbox.P99:F2} ms");
     passed &= webhook.Latency.P99 <= 15;
     Console.WriteLine($"  p99 target ≤ 15 ms: {(webhook.Latency.P99 <= 15 ? "PASS" : "FAIL")}");
