@@ -31,18 +31,12 @@ public sealed class TelegramWebhookFunction(WebhookService webhook, IOptions<Tel
     }
 
     /// <summary>
-    /// The body, or an over-long stand-in when it is bigger than <paramref name="maxBytes"/> (the service refuses that
-    /// as too big) without reading more of it.
+    /// The body, read to one byte past <paramref name="maxBytes"/> at most: a longer one is refused by the service as
+    /// too big, without reading the rest of it.
     /// </summary>
     private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes)
-        {
-            return new byte[maxBytes + 1];
-        }
-
-        // Telegram sends Content-Length; without it, read up to one byte past the limit.
-        var buffer = new byte[request.ContentLength is { } length ? (int)length : maxBytes + 1];
+        var buffer = new byte[(int)Math.Min(request.ContentLength ?? long.MaxValue, maxBytes + 1L)];
         var read = 0;
         int chunk;
         while (read < buffer.Length

@@ -124,7 +124,7 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
             },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var created = row.ToDeal();
-        QueueListingStatus(deal.ListingId, ListingStatus.Reserved);
+        Queue("UPDATE accounts SET status = $1, updated_at = now() WHERE id = $2", ListingStatus.Reserved.ToName(), deal.ListingId);
         Queue(
             "INSERT INTO deal_events (deal_id, version, command, from_status, to_status, actor_kind, actor_id, created_at) VALUES ($1, $2, 'buy', NULL, 'awaiting_payment', 'user', $3, $4)",
             created.Id, created.Version, created.BuyerId, created.CreatedAt);
@@ -261,9 +261,6 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
             : null;
         return (row, stored);
     }
-
-    private void QueueListingStatus(long listingId, ListingStatus status) =>
-        Queue("UPDATE accounts SET status = $1, updated_at = now() WHERE id = $2", status.ToName(), listingId);
 
     private NpgsqlBatchCommand Queue(string sql, params object?[] values)
     {
