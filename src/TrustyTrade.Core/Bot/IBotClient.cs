@@ -21,6 +21,6 @@ public interface IBotClient
     /// <summary>Sends an invoice payable in Telegram Stars (currency XTR, no provider token).</summary>
     Task SendStarsInvoiceAsync(long chatId, StarsInvoice invoice, CancellationToken cancellationToken);
 
-    /// <summary>Answers a pre-checkout query: null <paramref name="error"/> lets the payment go on, else it is cancelled with that text.</summary>
-    Task AnswerPreCheckoutAsync(string preCheckoutQueryId, string? error, CancellationToken cancellationToken);
+    /// <summary>Answers a pre-checkout query: null <paramref name="refusal"/> lets the payment go on, else it is cancelled with that text.</summary>
+    Task AnswerPreCheckoutAsync(string preCheckoutQueryId, string? refusal, CancellationToken cancellationToken);
 }
