@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrustyTrade.Core.Bot;
+using TrustyTrade.Core.Bot.Conversations;
 using TrustyTrade.Core.DealRecords;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Workflow;
@@ -40,6 +41,14 @@ public static class CoreServiceCollectionExtensions
 
         services.AddValidatedOptions<TelegramWebhookOptions>(configuration.GetSection(TelegramWebhookOptions.SectionName));
         services.AddSingleton<WebhookService>();
+        services.AddValidatedOptions<BotOptions>(configuration.GetSection(BotOptions.SectionName));
+        services.AddSingleton<MenuScreens>();
+        services.AddSingleton<SellWizard>();
+        services.AddSingleton<MyListingsScreens>();
+        services.AddSingleton<BrowseScreens>();
+        services.AddSingleton<DealScreens>();
+        services.AddSingleton<StarsCheckout>();
+        services.AddSingleton<UpdateProcessor>();
 
         return services;
     }

@@ -12,6 +12,7 @@ using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Users;
 using TrustyTrade.Core.Bot;
+using TrustyTrade.Core.Bot.Conversations;
 using TrustyTrade.Infrastructure.Bot;
 using TrustyTrade.Infrastructure.Caching;
 using TrustyTrade.Infrastructure.Notifications;
@@ -52,6 +53,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IListingStore, PostgresListingStore>();
         services.AddSingleton<IUserStore, PostgresUserStore>();
         services.AddSingleton<IDealRecordStore, PostgresDealRecordStore>();
+        services.AddSingleton<IDealReader, PostgresDealReader>();
         services.AddCredentialVault(configuration);
 
         services.AddSingleton<RedisConnection>();
@@ -62,6 +64,7 @@ public static class InfrastructureServiceCollectionExtensions
 
         services.AddNotifications(configuration);
         services.AddSingleton<IUpdateGate, UpdateGate>();
+        services.AddSingleton<IConversationStore, RedisConversationStore>();
         services.AddSingleton<IUpdateInbox>(sp => new StorageQueueUpdateInbox(StorageQueueNotificationPublisher.CreateQueueClient(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, StorageQueueUpdateInbox.QueueName)));
 

@@ -19,4 +19,13 @@ public interface IListingStore
     Task<IReadOnlyList<Listing>> SearchAsync(ListingSearch search, CancellationToken cancellationToken);
 
     Task<DealCredentials?> FindDealCredentialsAsync(long dealId, CancellationToken cancellationToken);
+
+    /// <summary>The seller's listings that were not removed, newest first.</summary>
+    Task<IReadOnlyList<Listing>> ListBySellerAsync(long sellerId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Sets a new price in the same currency; false when the listing is not in one of <paramref name="statuses"/> any more.</summary>
+    Task<bool> ChangePriceAsync(long listingId, Monetary.Money price, IReadOnlyList<ListingStatus> statuses, CancellationToken cancellationToken);
+
+    /// <summary>Stores sealed credentials on a listing that has none; false when it already has some.</summary>
+    Task<bool> AttachCredentialsAsync(long listingId, EncryptedSecret secret, CancellationToken cancellationToken);
 }

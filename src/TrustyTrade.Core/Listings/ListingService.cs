@@ -20,10 +20,10 @@ public sealed partial class ListingService(
     TimeProvider timeProvider,
     ILogger<ListingService> logger)
 {
-    private const int MaxGameLength = 100;
-    private const int MaxTitleLength = 120;
-    private const int MaxDescriptionLength = 4000;
-    private const int MaxCredentialsLength = 2000;
+    public const int MaxGameLength = 100;
+    public const int MaxTitleLength = 120;
+    public const int MaxDescriptionLength = 4000;
+    public const int MaxCredentialsLength = 2000;
     private const int MaxSearchWords = 5;
     private const int MaxSearchWordLength = 30;
 
@@ -44,15 +44,12 @@ public sealed partial class ListingService(
         var game = Normalize(draft.Game);
         var title = Normalize(draft.Title);
         var description = draft.Description?.Trim() ?? "";
-        var maxPrice = draft.Price.Currency == Currency.XTR ? _options.MaxPriceXtr : _options.MaxPriceUsdt;
         var refusal = (game, title, description, draft.Price, draft.Credentials) switch
         {
             _ when game.Length is 0 or > MaxGameLength => ListingResult.Refused(ListingRefusalCode.InvalidGame, $"name the game (1–{MaxGameLength} characters)"),
             _ when title.Length is 0 or > MaxTitleLength => ListingResult.Refused(ListingRefusalCode.InvalidTitle, $"give the listing a title (1–{MaxTitleLength} characters)"),
             _ when description.Length is 0 or > MaxDescriptionLength => ListingResult.Refused(ListingRefusalCode.InvalidDescription, $"describe the account (1–{MaxDescriptionLength} characters)"),
-            _ when draft.Price.Amount <= 0 || draft.Price.Amount > maxPrice || !draft.Price.IsWellFormed =>
-                ListingResult.Refused(ListingRefusalCode.InvalidPrice,
-                    $"the price is more than 0 and at most {maxPrice} {draft.Price.Currency.Code()}, in units of {draft.Price.Currency.Code()}"),
+            _ when PriceProblem(draft.Price) is { } problem => ListingResult.Refused(ListingRefusalCode.InvalidPrice, problem),
             _ when draft.Credentials is { } c && (string.IsNullOrWhiteSpace(c) || c.Length > MaxCredentialsLength) =>
                 ListingResult.Refused(ListingRefusalCode.InvalidCredentials, $"credentials are 1–{MaxCredentialsLength} characters"),
             _ => null,
@@ -69,6 +66,79 @@ public sealed partial class ListingService(
             cancellationToken).ConfigureAwait(false);
         LogCreated(listing.Id, sellerId, listing.HasCredentials);
         return ListingResult.Success(listing);
+    }
+
+    /// <summary>The highest price a listing in <paramref name="currency"/> may ask.</summary>
+    public decimal MaxPrice(Currency currency) => currency == Currency.XTR ? _options.MaxPriceXtr : _options.MaxPriceUsdt;
+
+    /// <summary>Why a listing can't ask <paramref name="price"/>, or null when it can.</summary>
+    public string? PriceProblem(Money price)
+    {
+        var max = MaxPrice(price.Currency);
+        return price.Amount <= 0 || price.Amount > max || !price.IsWellFormed
+            ? $"the price is more than 0 and at most {max} {price.Currency.Code()}, in units of {price.Currency.Code()}"
+            : null;
+    }
+
+    /// <summary>A seller's own listings (not the removed ones), newest first.</summary>
+    public Task<IReadOnlyList<Listing>> ListMineAsync(long sellerId, int limit, CancellationToken cancellationToken) =>
+        listings.ListBySellerAsync(sellerId, limit, cancellationToken);
+
+    public Task<Listing?> FindAsync(long listingId, CancellationToken cancellationToken) => listings.FindAsync(listingId, cancellationToken);
+
+    /// <summary>
+    /// The seller changes the price (same currency) of a listing not yet in a deal. It stays on sale: moderators judge
+    /// what is sold, the price is the seller's call, and a buyer pays the price the deal was opened at.
+    /// </summary>
+    public async Task<ListingResult> ChangePriceAsync(long listingId, long sellerId, Money price, CancellationToken cancellationToken)
+    {
+        var listing = await listings.FindAsync(listingId, cancellationToken).ConfigureAwait(false);
+        if (listing is null || listing.Status == ListingStatus.Removed)
+        {
+            return ListingResult.Refused(ListingRefusalCode.NotFound, "this listing does not exist");
+        }
+
+        if (listing.SellerId != sellerId)
+        {
+            return ListingResult.Refused(ListingRefusalCode.NotOwner, "only the seller may change the price");
+        }
+
+        var problem = price.Currency != listing.Price.Currency ? $"the price stays in {listing.Price.Currency.Code()}" : PriceProblem(price);
+        if (problem is not null)
+        {
+            return ListingResult.Refused(ListingRefusalCode.InvalidPrice, problem);
+        }
+
+        if (!await listings.ChangePriceAsync(listingId, price, PriceableStatuses, cancellationToken).ConfigureAwait(false))
+        {
+            return ListingResult.Refused(ListingRefusalCode.NotAllowedInStatus, "a listing in a deal or sold keeps its price");
+        }
+
+        LogPriceChanged(listingId, price);
+        return ListingResult.Success(listing with { Price = price });
+    }
+
+    /// <summary>
+    /// The seller hands over credentials for a listing that has none stored (delivery typed in the chat): sealed by the
+    /// vault, bound to the listing. A listing that has credentials keeps them (a retried delivery changes nothing).
+    /// </summary>
+    public async Task<ListingResult> AttachCredentialsAsync(long listingId, long sellerId, string credentials, CancellationToken cancellationToken)
+    {
+        var listing = await listings.FindAsync(listingId, cancellationToken).ConfigureAwait(false);
+        if (listing is null || listing.SellerId != sellerId)
+        {
+            return ListingResult.Refused(ListingRefusalCode.NotOwner, "only the seller may deliver this listing");
+        }
+
+        if (string.IsNullOrWhiteSpace(credentials) || credentials.Length > MaxCredentialsLength)
+        {
+            return ListingResult.Refused(ListingRefusalCode.InvalidCredentials, $"credentials are 1–{MaxCredentialsLength} characters");
+        }
+
+        var attached = await listings.AttachCredentialsAsync(
+            listingId, vault.Encrypt(credentials, CredentialsPurpose(listingId)), cancellationToken).ConfigureAwait(false);
+        LogCredentialsAttached(listingId, attached);
+        return ListingResult.Success(listing with { HasCredentials = true });
     }
 
     /// <summary>The seller sends a draft to the moderators.</summary>
@@ -207,6 +277,8 @@ public sealed partial class ListingService(
         return ListingResult.Success(listing with { Status = to });
     }
 
+    private static readonly ListingStatus[] PriceableStatuses = [ListingStatus.Draft, ListingStatus.PendingModeration, ListingStatus.Active];
+
     private async Task<ListingResult?> RequireAdminAsync(long userId, CancellationToken cancellationToken) =>
         await users.FindAsync(userId, cancellationToken).ConfigureAwait(false) is { Role: UserRole.Admin, IsBanned: false }
             ? null
@@ -220,6 +292,12 @@ public sealed partial class ListingService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Listing {ListingId} moved from {From} to {To}")]
     private partial void LogMoved(long listingId, ListingStatus from, ListingStatus to);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listing {ListingId}: price changed to {Price}")]
+    private partial void LogPriceChanged(long listingId, Money price);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listing {ListingId}: credentials typed by the seller stored (new: {Attached})")]
+    private partial void LogCredentialsAttached(long listingId, bool attached);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Credentials of deal {DealId} shown to its buyer {UserId}")]
     private partial void LogRevealed(long dealId, long userId);

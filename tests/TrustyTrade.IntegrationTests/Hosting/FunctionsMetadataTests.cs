@@ -48,6 +48,25 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void FunctionsMetadata_ProcessTelegramUpdate_IsTriggeredByTheUpdatesQueueWithADurableClient()
+    {
+        var bindings = Bindings("ProcessTelegramUpdate");
+        var trigger = bindings.Single(b => b.GetProperty("type").GetString() == "queueTrigger");
+
+        Assert.Equal("telegram-updates", trigger.GetProperty("queueName").GetString());
+        Assert.Single(bindings, b => b.GetProperty("type").GetString() == "durableClient");
+    }
+
+    [Fact]
+    public void HostJson_MaxDequeueCount_IsTheOneTheUpdateProcessorKnows()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "host.json")));
+        var hostCount = host.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32();
+
+        Assert.Equal(hostCount, TrustyTrade.Functions.Bot.ProcessTelegramUpdateFunction.MaxDequeueCount);
+    }
+
+    [Fact]
     public void HostJson_MaxDequeueCount_IsTheOneTheSenderKnows()
     {
         using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "host.json")));

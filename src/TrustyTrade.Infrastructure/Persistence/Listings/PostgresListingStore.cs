@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TrustyTrade.Core.Listings;
+using TrustyTrade.Core.Monetary;
 using TrustyTrade.Core.Vault;
 
 namespace TrustyTrade.Infrastructure.Persistence.Listings;
@@ -102,5 +103,39 @@ internal sealed class PostgresListingStore : IListingStore
                 r.DeliveredAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
                 r.ListingId,
                 r.Ciphertext is not null && r.KeyId is not null ? new EncryptedSecret(r.KeyId, r.Ciphertext) : null);
+    }
+
+    public async Task<IReadOnlyList<Listing>> ListBySellerAsync(long sellerId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<ListingRow>(new CommandDefinition(
+            $"SELECT {ListingRow.Columns} FROM accounts WHERE user_id = @sellerId AND status <> 'removed' ORDER BY created_at DESC, id DESC LIMIT @limit",
+            new { sellerId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToListing())];
+    }
+
+    public async Task<bool> ChangePriceAsync(long listingId, Money price, IReadOnlyList<ListingStatus> statuses, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE accounts SET price = @amount, updated_at = now()
+            WHERE id = @listingId AND currency = @currency AND status = ANY(@statuses)
+            """,
+            new { listingId, amount = price.Amount, currency = price.Currency.Code(), statuses = statuses.Select(s => s.ToName()).ToArray() },
+            cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<bool> AttachCredentialsAsync(long listingId, EncryptedSecret secret, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE accounts SET credentials = @ciphertext, credentials_key_id = @keyId, updated_at = now()
+            WHERE id = @listingId AND credentials IS NULL
+            """,
+            new { listingId, ciphertext = secret.Ciphertext, keyId = secret.KeyId }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
 }

@@ -1,0 +1,198 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrustyTrade.Core.Bot.Conversations;
+using TrustyTrade.Core.Bot.Updates;
+using TrustyTrade.Core.Deals;
+using TrustyTrade.Core.Deals.Workflow;
+using TrustyTrade.Core.Users;
+
+namespace TrustyTrade.Core.Bot;
+
+/// <summary>
+/// The one place updates are routed (the queue-triggered function calls it): who sent it, where their conversation
+/// stood, then a pattern-matching switch over what arrived — a payment, a command, a pressed button, text or media.
+/// An update the user's state says was already applied (the queue ran it again after a crash) is not applied twice.
+/// </summary>
+public sealed partial class UpdateProcessor(
+    UserService users,
+    IConversationStore conversations,
+    IBotClient bot,
+    DealService deals,
+    MenuScreens menu,
+    SellWizard sell,
+    MyListingsScreens myListings,
+    BrowseScreens browse,
+    DealScreens dealScreens,
+    StarsCheckout checkout,
+    IOptions<BotOptions> options,
+    ILogger<UpdateProcessor> logger)
+{
+    /// <summary>Acts on one update from the queue; <paramref name="workflow"/> is told about every deal the update moves.</summary>
+    public async Task ProcessAsync(string updateJson, IDealWorkflow? workflow, CancellationToken cancellationToken)
+    {
+        if (BotUpdateParser.TryParse(updateJson) is not { } update)
+        {
+            LogUnreadable(updateJson.Length);
+            return;
+        }
+
+        if (update.PreCheckout is { } preCheckout)
+        {
+            // Normally answered inside the webhook request; one that reached the queue is answered here.
+            await checkout.AnswerPreCheckoutAsync(preCheckout, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var (from, chatId) = update switch
+        {
+            { Message: { IsPrivateChat: true } m } => (m.From, m.ChatId),
+            { Callback: { } c } => (c.From, c.ChatId ?? c.From.Id),
+            _ => (null, 0L),
+        };
+        if (from is null || from.IsBot)
+        {
+            return; // groups, channels, other bots and update kinds the bot does not use
+        }
+
+        var user = await RegisterAsync(from, cancellationToken).ConfigureAwait(false);
+        var state = await conversations.GetAsync(user.Id, cancellationToken).ConfigureAwait(false) ?? ConversationState.Idle;
+        if (state.UpdateId == update.UpdateId)
+        {
+            LogAlreadyApplied(update.UpdateId);
+            return;
+        }
+
+        var turn = new Turn(bot, workflow is null ? deals : deals.WithWorkflow(workflow), update, user, chatId, state, cancellationToken);
+        if (user.IsBanned)
+        {
+            await turn.RefuseAsync(turn.T("Banned")).ConfigureAwait(false);
+            return;
+        }
+
+        await RouteAsync(turn).ConfigureAwait(false);
+        if (turn.StateChanged)
+        {
+            await conversations.SaveAsync(user.Id, turn.State, TimeSpan.FromMinutes(options.Value.ConversationMinutes), cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        await turn.FinishAsync().ConfigureAwait(false);
+    }
+
+    private Task RouteAsync(Turn turn) => turn.Update switch
+    {
+        { Message.Payment: { } payment } => checkout.OnPaymentAsync(turn, payment),
+        { Message.Text: { } text } when text.StartsWith('/') => CommandAsync(turn, text),
+        { Message.Text: { } text } => TextAsync(turn, text),
+        { Message: { } media } => MediaAsync(turn, media),
+        { Callback: { } callback } => ButtonAsync(turn, callback.Data),
+        _ => Task.CompletedTask,
+    };
+
+    private Task CommandAsync(Turn turn, string text)
+    {
+        var words = text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var command = words[0].Split('@')[0].ToLowerInvariant();
+        var argument = words.Length > 1 ? words[1] : null;
+        if (command is not ("/help" or "/support"))
+        {
+            turn.Reset(); // a command leaves whatever wizard was open
+        }
+
+        return command switch
+        {
+            "/start" when DeepLinkListing(argument) is { } listingId => WelcomeThenAsync(turn, () => browse.CardAsync(turn, listingId)),
+            "/start" => MenuScreens.WelcomeAsync(turn),
+            "/menu" or "/cancel" or "/stop" => MenuScreens.MenuAsync(turn),
+            "/sell" => sell.StartAsync(turn),
+            "/browse" or "/search" => BrowseScreens.FilterAsync(turn),
+            "/mydeals" => dealScreens.ListAsync(turn),
+            "/mylistings" => myListings.ListAsync(turn),
+            "/language" => MenuScreens.LanguageAsync(turn),
+            "/help" => MenuScreens.HelpAsync(turn),
+            "/support" => menu.SupportAsync(turn),
+            _ => turn.SayAsync(turn.T("UnknownCommand")),
+        };
+    }
+
+    private static async Task WelcomeThenAsync(Turn turn, Func<Task> next)
+    {
+        await MenuScreens.WelcomeAsync(turn).ConfigureAwait(false);
+        await next().ConfigureAwait(false);
+    }
+
+    private Task TextAsync(Turn turn, string text) => turn.State.Step switch
+    {
+        var step when SellWizard.Owns(step) => sell.OnTextAsync(turn, text),
+        ConversationStep.EditPrice => myListings.OnPriceTextAsync(turn, text),
+        ConversationStep.BrowseText or ConversationStep.BrowsePrice => BrowseScreens.OnTextAsync(turn, text),
+        ConversationStep.DeliverCredentials or ConversationStep.DisputeReason or ConversationStep.Chat => dealScreens.OnTextAsync(turn, text),
+        _ => turn.SayAsync(turn.T("UseMenu"), Screens.MainMenu(turn)),
+    };
+
+    private Task MediaAsync(Turn turn, BotMessage media) => turn.State.Step switch
+    {
+        ConversationStep.Chat when media.PhotoFileId is { } photo => dealScreens.OnPhotoAsync(turn, photo, null),
+        ConversationStep.Idle => turn.SayAsync(turn.T("UseMenu"), Screens.MainMenu(turn)),
+        _ => turn.SayAsync(turn.T("TextExpected")),
+    };
+
+    private Task ButtonAsync(Turn turn, string data)
+    {
+        var prefix = data.Split(':', 2)[0];
+        return prefix switch
+        {
+            "m" => MenuScreens.MenuAsync(turn),
+            "help" => MenuScreens.HelpAsync(turn),
+            "lang" when data == "lang" => MenuScreens.LanguageAsync(turn),
+            "lang" => menu.SetLanguageAsync(turn, data[5..]),
+            "sell" => sell.StartAsync(turn),
+            "sg" or "sc" or "sk" or "sok" or "sx" => sell.OnButtonAsync(turn, data),
+            "ml" => myListings.ListAsync(turn),
+            "l" or "lp" or "lr" => myListings.OnButtonAsync(turn, data),
+            "b" or "bgs" or "bg" or "bc" or "bp" or "bt" or "bn" or "v" => browse.OnButtonAsync(turn, data),
+            "buy" when Screens.Id(data, "buy") is { } listingId => dealScreens.BuyAsync(turn, listingId),
+            "d" when data == "d" => dealScreens.ListAsync(turn),
+            "d" when Screens.Id(data, "d") is { } dealId => OpenDealAsync(turn, dealId),
+            "a" or "rt" => dealScreens.OnButtonAsync(turn, data),
+            _ => turn.RefuseAsync(turn.T("StaleButton")),
+        };
+    }
+
+    /// <summary>A deal's card; pressing it also leaves a wizard that was waiting for text about that deal.</summary>
+    private Task OpenDealAsync(Turn turn, long dealId)
+    {
+        if (turn.State.Step != ConversationStep.Idle)
+        {
+            turn.Reset();
+        }
+
+        return dealScreens.CardAsync(turn, dealId);
+    }
+
+    /// <summary>The user behind an update: registered on first contact, the username refreshed when it changed.</summary>
+    private async Task<User> RegisterAsync(BotUser from, CancellationToken cancellationToken)
+    {
+        var known = await users.FindByTelegramIdAsync(from.Id, cancellationToken).ConfigureAwait(false);
+        if (known is not null && string.Equals(known.Username, from.Username, StringComparison.Ordinal))
+        {
+            return known;
+        }
+
+        return await users.RegisterAsync(new TelegramProfile(from.Id, from.Username, from.LanguageCode), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A deep link t.me/bot?start=l42 opens listing 42.</summary>
+    private static long? DeepLinkListing(string? argument) =>
+        argument is { Length: > 1 } a && a[0] is 'l' or 'L'
+        && long.TryParse(a.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
+            ? id
+            : null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram update of {Length} characters could not be read; skipped")]
+    private partial void LogUnreadable(int length);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram update {UpdateId} was applied before; skipped")]
+    private partial void LogAlreadyApplied(long updateId);
+}
