@@ -1,0 +1,356 @@
+using TrustyTrade.Core.Listings;
+using TrustyTrade.IntegrationTests.Infrastructure;
+
+namespace TrustyTrade.IntegrationTests.Bot;
+
+/// <summary>
+/// Whole conversations through the webhook and the update function, over real PostgreSQL, Redis, Azurite and the
+/// Durable test host, with the Bot API faked over HTTP: what people see and what it changes.
+/// </summary>
+[Collection(DatabaseCollectionDefinition.Name)]
+public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifetime
+{
+    private BotConversationHarness _bot = null!;
+    private TestData _data = null!;
+
+    public async Task InitializeAsync()
+    {
+        await database.ResetAsync();
+        _bot = await BotConversationHarness.StartAsync(database);
+        _data = new TestData(database.DataSource);
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Theory]
+    [InlineData("ru")]
+    [InlineData("en")]
+    public async Task BuyerAndSeller_GoFromListingToACompletedDeal(string languageCode)
+    {
+        var seller = _bot.NewUser(languageCode);
+        var buyer = _bot.NewUser(languageCode);
+        var listingId = await PublishAsync(seller, credentials: "login: hero@example.com / pass: s3cret-42", price: "150");
+        await ApproveAsync(listingId);
+
+        await buyer.SayAsync($"/start l{listingId}");
+        Assert.Contains(buyer.T("BtnBuy", "150 ⭐"), TelegramUser.Buttons(buyer.Messages()[^1]).Select(b => b.Text));
+        await buyer.PressAsync(buyer.T("BtnBuy", "150 ⭐"));
+        var dealId = await _data.ScalarAsync<long>("SELECT id FROM deals WHERE account_id = @listingId", new { listingId });
+        Assert.Contains(buyer.T("DealStatus_AwaitingPayment"), buyer.LastText);
+
+        await buyer.PressAsync(buyer.T("BtnPay", "150 ⭐"));
+        var invoice = _bot.Fake.SingleCallTo("sendInvoice");
+        Assert.Equal(("XTR", $"deal:{dealId}"), (invoice.Text("currency"), invoice.Text("payload")));
+        Assert.Equal(150, invoice.Parameter("prices")!.Value[0].GetProperty("amount").GetInt64());
+
+        await buyer.PreCheckoutAsync(150, $"deal:{dealId}", "pcq-1");
+        Assert.True(_bot.Fake.SingleCallTo("answerPreCheckoutQuery").Parameter("ok")!.Value.GetBoolean());
+        await buyer.PayAsync(150, $"deal:{dealId}", $"charge-{dealId}");
+        Assert.True(buyer.WasTold(buyer.T("PaymentReceived", dealId, "150 ⭐")));
+        // The listing had stored credentials: the platform delivered as soon as the money arrived.
+        Assert.Equal("delivered", await StatusAsync(dealId));
+
+        await buyer.SayAsync("/mydeals");
+        await buyer.PressAsync($"#{dealId}");
+        await buyer.PressAsync(buyer.T("BtnShowCredentials"));
+        Assert.Contains("hero@example.com / pass: s3cret-42", buyer.LastText);
+        await buyer.PressAsync(buyer.T("BtnConfirm"));
+        Assert.Equal("completed", await StatusAsync(dealId));
+        Assert.Contains(buyer.T("DealStatus_Completed"), buyer.LastText);
+
+        await buyer.PressAsync(buyer.T("BtnRate"));
+        await buyer.PressAsync("★★★★★");
+        await seller.SayAsync("/mydeals");
+        await seller.PressAsync($"#{dealId}");
+        await seller.PressAsync(seller.T("BtnRate"));
+        await seller.PressAsync("★★★★");
+        Assert.Equal(2L, await _data.ScalarAsync<long>("SELECT count(*) FROM ratings WHERE deal_id = @dealId", new { dealId }));
+        Assert.Equal(0L, await _bot.Workflow.UnbalancedPostingsAsync());
+    }
+
+    [Fact]
+    public async Task SellerDeliversByTyping_TheMessageIsDeletedAndOnlyTheBuyerSeesTheCredentials()
+    {
+        var (seller, buyer, dealId) = await PaidDealAsync(credentials: null);
+
+        await seller.SayAsync("/mydeals");
+        await seller.PressAsync($"#{dealId}");
+        await seller.PressAsync(seller.T("BtnDeliver"));
+        await seller.SayAsync("login: typed@example.com pass: hunter2");
+        var typedMessage = seller.LastMessageId;
+
+        Assert.Contains(_bot.Fake.CallsTo("deleteMessage"),
+            c => c.Parameter("message_id")!.Value.GetInt64() == typedMessage && c.Parameter("chat_id")!.Value.GetInt64() == seller.Id);
+        Assert.Equal("delivered", await StatusAsync(dealId));
+        var stored = await _data.ScalarAsync<byte[]>("SELECT a.credentials FROM accounts a JOIN deals d ON d.account_id = a.id WHERE d.id = @dealId", new { dealId });
+        Assert.DoesNotContain("hunter2", System.Text.Encoding.UTF8.GetString(stored), StringComparison.Ordinal);
+        Assert.False(seller.WasTold("hunter2"));
+
+        await buyer.SayAsync("/mydeals");
+        await buyer.PressAsync($"#{dealId}");
+        await buyer.PressAsync(buyer.T("BtnShowCredentials"));
+        Assert.Contains("hunter2", buyer.LastText);
+    }
+
+    [Fact]
+    public async Task BuyerOpensADisputeFromTheChat_TheSellerGetsTheMessageWithoutUsernamesAndTheDealIsDisputed()
+    {
+        var (seller, buyer, dealId) = await PaidDealAsync(credentials: null);
+
+        await buyer.SayAsync("/mydeals");
+        await buyer.PressAsync($"#{dealId}");
+        await buyer.PressAsync(buyer.T("BtnChat"));
+        await buyer.SayAsync("Где аккаунт? Прошло уже много времени.");
+        Assert.True(seller.WasTold("Где аккаунт? Прошло уже много времени."));
+        Assert.False(seller.WasTold(buyer.Username));
+        await buyer.PressAsync(buyer.T("BtnDispute"));
+        await buyer.SayAsync("Продавец не отвечает и не передаёт аккаунт");
+
+        Assert.Equal("disputed", await StatusAsync(dealId));
+        Assert.Equal("Продавец не отвечает и не передаёт аккаунт",
+            await _data.ScalarAsync<string>("SELECT reason FROM disputes WHERE deal_id = @dealId", new { dealId }));
+        Assert.Equal(1L, await _data.ScalarAsync<long>("SELECT count(*) FROM deal_messages WHERE deal_id = @dealId", new { dealId }));
+
+        await buyer.PressAsync(buyer.T("BtnChat"));
+        await buyer.SendPhotoAsync();
+        Assert.Equal(1L, await _data.ScalarAsync<long>("SELECT count(*) FROM dispute_evidence WHERE telegram_file_id = 'AgACAgIAAx-photo'"));
+    }
+
+    [Fact]
+    public async Task SameUpdateThreeTimes_HasOneEffect()
+    {
+        var seller = _bot.NewUser("ru");
+        var buyer = _bot.NewUser("ru");
+        var listingId = await PublishAsync(seller, credentials: null, price: "100");
+        await ApproveAsync(listingId);
+        await buyer.SayAsync($"/start l{listingId}");
+        var card = buyer.Messages()[^1];
+        var buy = TelegramUser.Buttons(card).Single(b => b.Data.StartsWith("buy:", StringComparison.Ordinal));
+        var updateId = BotConversationHarness.NextId();
+
+        int[] statuses = [await buyer.PressDataAsync(buy.Data, card.MessageId, updateId), await buyer.PressDataAsync(buy.Data, card.MessageId, updateId),
+            await buyer.PressDataAsync(buy.Data, card.MessageId, updateId)];
+
+        Assert.Equal([200, 200, 200], statuses);
+        Assert.Equal(1L, await _data.ScalarAsync<long>("SELECT count(*) FROM deals WHERE account_id = @listingId", new { listingId }));
+    }
+
+    [Fact]
+    public async Task BuyDoubleClicked_OpensOneDealAndShowsItTwice()
+    {
+        var seller = _bot.NewUser("ru");
+        var buyer = _bot.NewUser("ru");
+        var listingId = await PublishAsync(seller, credentials: null, price: "100");
+        await ApproveAsync(listingId);
+        await buyer.SayAsync($"/start l{listingId}");
+        var card = buyer.Messages()[^1];
+        var buy = TelegramUser.Buttons(card).Single(b => b.Data.StartsWith("buy:", StringComparison.Ordinal));
+
+        await buyer.PressDataAsync(buy.Data, card.MessageId);
+        await buyer.PressDataAsync(buy.Data, card.MessageId);
+
+        Assert.Equal(1L, await _data.ScalarAsync<long>("SELECT count(*) FROM deals WHERE account_id = @listingId", new { listingId }));
+        Assert.Contains(buyer.T("DealStatus_AwaitingPayment"), buyer.LastText);
+    }
+
+    [Fact]
+    public async Task ForgedSecret_Is401AndNothingHappens()
+    {
+        var user = _bot.NewUser("ru");
+
+        var status = await _bot.SendAsync(
+            $$"""{"update_id":{{BotConversationHarness.NextId()}},"message":{"message_id":1,"chat":{"id":{{user.Id}},"type":"private"},"from":{"id":{{user.Id}},"is_bot":false,"first_name":"X"},"text":"/start"}}""",
+            secret: "forged-forged-forged-forged-forged-forged");
+
+        Assert.Equal(401, status);
+        Assert.Empty(user.Messages());
+    }
+
+    [Theory]
+    [InlineData("{\"update_id\": 1, \"message\": {")]
+    [InlineData("<xml/>")]
+    [InlineData("{\"update_id\": 2, \"message\": {}, \"callback_query\": {}}")]
+    public async Task MalformedBody_Is400NotAnError(string body) => Assert.Equal(400, await _bot.SendAsync(body));
+
+    [Fact]
+    public async Task UnknownCommand_IsAnsweredWithWhereToLook()
+    {
+        var user = _bot.NewUser("en");
+
+        await user.SayAsync("/frobnicate");
+
+        Assert.Equal(user.T("UnknownCommand"), user.LastText);
+    }
+
+    [Theory]
+    [InlineData("сто рублей", "PriceNotANumber")]
+    [InlineData("-5", "PriceOutOfRangeStars")]
+    [InlineData("0", "PriceOutOfRangeStars")]
+    [InlineData("12.5", "PriceOutOfRangeStars")]
+    [InlineData("100000000000", "PriceOutOfRangeStars")]
+    public async Task BadPrice_IsExplainedAndTheWizardWaitsForAGoodOne(string typed, string answerKey)
+    {
+        var seller = _bot.NewUser("ru");
+        await StartSellingAsync(seller, "Brawl Stars", "Аккаунт 30 lvl", "Описание");
+        await seller.PressAsync(seller.T("CurrencyStars"));
+
+        await seller.SayAsync(typed);
+        Assert.Equal(seller.T(answerKey, "100000 ⭐"), seller.LastText);
+        await seller.SayAsync("250");
+
+        Assert.Contains(seller.T("BtnSkip"), TelegramUser.Buttons(seller.Messages()[^1]).Select(b => b.Text));
+    }
+
+    [Fact]
+    public async Task OverLongTitle_IsRefusedWithTheLimit()
+    {
+        var seller = _bot.NewUser("ru");
+        await seller.SayAsync("/sell");
+        await seller.PressAsync("Brawl Stars");
+
+        await seller.SayAsync(new string('x', ListingService.MaxTitleLength + 1));
+
+        Assert.Equal(seller.T("TooLong", ListingService.MaxTitleLength), seller.LastText);
+    }
+
+    [Fact]
+    public async Task PhotoWhereTextIsExpected_AsksForText()
+    {
+        var seller = _bot.NewUser("ru");
+        await seller.SayAsync("/sell");
+        await seller.PressAsync("Brawl Stars");
+
+        await seller.SendPhotoAsync();
+
+        Assert.Equal(seller.T("TextExpected"), seller.LastText);
+    }
+
+    [Fact]
+    public async Task StaleButtonFromAnOldStep_IsRefusedAndChangesNothing()
+    {
+        var seller = _bot.NewUser("ru");
+        var listingId = await PublishAsync(seller, credentials: null, price: "100");
+        var preview = seller.Messages().Last(m => TelegramUser.Buttons(m).Any(b => b.Data == "sok"));
+
+        await seller.PressDataAsync("sok", preview.MessageId);
+
+        Assert.Equal(seller.T("StaleButton"), seller.LastToast);
+        Assert.Equal(1L, await _data.ScalarAsync<long>("SELECT count(*) FROM accounts WHERE id >= @listingId", new { listingId }));
+    }
+
+    [Fact]
+    public async Task BannedUser_IsToldAndCanNotSell()
+    {
+        var user = _bot.NewUser("en");
+        await user.SayAsync("/start");
+        await _data.ScalarAsync<int>("UPDATE users SET is_banned = true WHERE telegram_id = @id RETURNING 1", new { id = user.Id });
+
+        await user.SayAsync("/sell");
+
+        Assert.Equal(user.T("Banned"), user.LastText);
+    }
+
+    [Fact]
+    public async Task SomeoneElsesDeal_IsRefusedAndUnchanged()
+    {
+        var (_, _, dealId) = await PaidDealAsync(credentials: null);
+        var stranger = _bot.NewUser("ru");
+        await stranger.SayAsync("/start");
+
+        await stranger.PressDataAsync($"a:ref:{dealId}", stranger.Messages()[^1].MessageId);
+
+        Assert.Equal(stranger.T("DealRefused_NotAParty"), stranger.LastToast);
+        Assert.Equal("paid", await StatusAsync(dealId));
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_ChangesTheBotsLanguage()
+    {
+        var user = _bot.NewUser("ru");
+        await user.SayAsync("/language");
+
+        await user.PressAsync("🇬🇧 English");
+
+        Assert.Equal(Core.Bot.BotTexts.Get("en", "Menu"), user.LastText);
+        Assert.Equal("en", await _data.ScalarAsync<string>("SELECT language FROM users WHERE telegram_id = @id", new { id = user.Id }));
+    }
+
+    [Fact]
+    public async Task Browse_PagesThroughAGamesListingsWithNextAndPrevious()
+    {
+        var seller = await _data.UserAsync();
+        for (var i = 0; i < 7; i++)
+        {
+            await _data.ListingAsync(seller, new Core.Monetary.Money(100 + i, Core.Monetary.Currency.XTR), game: "Valorant");
+        }
+
+        var buyer = _bot.NewUser("en");
+        await buyer.SayAsync("/browse");
+        await buyer.PressAsync(buyer.T("BtnFilterGame"));
+        await buyer.PressAsync("Valorant");
+        await buyer.PressAsync(buyer.T("BtnShowResults"));
+        var first = TelegramUser.Buttons(buyer.Messages()[^1]).Count(b => b.Data.StartsWith("v:", StringComparison.Ordinal));
+        await buyer.PressAsync(buyer.T("BtnNext"));
+        var second = TelegramUser.Buttons(buyer.Messages()[^1]).Count(b => b.Data.StartsWith("v:", StringComparison.Ordinal));
+        await buyer.PressAsync(buyer.T("BtnPrevious"));
+
+        Assert.Equal((5, 2), (first, second));
+        Assert.Equal(buyer.T("SearchResults", 1), buyer.LastText);
+    }
+
+    private async Task StartSellingAsync(TelegramUser seller, string game, string title, string description)
+    {
+        await seller.SayAsync("/start");
+        await seller.PressAsync(seller.T("BtnSell"));
+        await seller.PressAsync(game);
+        await seller.SayAsync(title);
+        await seller.SayAsync(description);
+    }
+
+    /// <summary>The sell wizard from /start to "Publish"; the new listing's id.</summary>
+    private async Task<long> PublishAsync(TelegramUser seller, string? credentials, string price)
+    {
+        await StartSellingAsync(seller, "Brawl Stars", "Аккаунт 80 lvl", "Много скинов, почта меняется");
+        await seller.PressAsync(seller.T("CurrencyStars"));
+        await seller.SayAsync(price);
+        if (credentials is null)
+        {
+            await seller.PressAsync(seller.T("BtnSkip"));
+        }
+        else
+        {
+            await seller.SayAsync(credentials);
+            Assert.Contains(_bot.Fake.CallsTo("deleteMessage"), c => c.Parameter("message_id")!.Value.GetInt64() == seller.LastMessageId);
+        }
+
+        await seller.PressAsync(seller.T("BtnPublish"));
+        var listingId = await _data.ScalarAsync<long>(
+            "SELECT a.id FROM accounts a JOIN users u ON u.id = a.user_id WHERE u.telegram_id = @id ORDER BY a.id DESC LIMIT 1", new { id = seller.Id });
+        Assert.Equal(seller.T("SellSubmitted", listingId), seller.LastText);
+        return listingId;
+    }
+
+    private async Task ApproveAsync(long listingId)
+    {
+        var admin = await _data.UserAsync("admin");
+        var approved = await _bot.Get<ListingService>().ModerateAsync(listingId, admin, approve: true, CancellationToken.None);
+        Assert.True(approved.Succeeded);
+    }
+
+    private async Task<(TelegramUser Seller, TelegramUser Buyer, long DealId)> PaidDealAsync(string? credentials)
+    {
+        var seller = _bot.NewUser("ru");
+        var buyer = _bot.NewUser("ru");
+        var listingId = await PublishAsync(seller, credentials, price: "100");
+        await ApproveAsync(listingId);
+        await buyer.SayAsync($"/start l{listingId}");
+        await buyer.PressAsync(buyer.T("BtnBuy", "100 ⭐"));
+        var dealId = await _data.ScalarAsync<long>("SELECT id FROM deals WHERE account_id = @listingId", new { listingId });
+        await buyer.PayAsync(100, $"deal:{dealId}", $"charge-{dealId}");
+        Assert.Equal("paid", await StatusAsync(dealId));
+        return (seller, buyer, dealId);
+    }
+
+    private Task<string> StatusAsync(long dealId) =>
+        _data.ScalarAsync<string>("SELECT escrow_status FROM deals WHERE id = @dealId", new { dealId });
+}
