@@ -72,7 +72,7 @@ public static class InfrastructureServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The notification queue, its Redis rate limiter and delivery journal, and the Telegram client.</summary>
+    /// <summary>The notification queue, its Redis rate limiter and delivery journal, and the Telegram clients.</summary>
     private static void AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<TelegramOptions>(configuration.GetSection(TelegramOptions.SectionName));
@@ -81,6 +81,9 @@ public static class InfrastructureServiceCollectionExtensions
                 client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.RequestTimeoutSeconds))
             .RemoveAllLoggers();
         services.AddSingleton<ITelegramMessenger, TelegramMessenger>();
+        services.AddSingleton<TelegramClientFactory>();
+        services.AddSingleton<IBotClient, TelegramBotApi>();
+        services.AddSingleton<IBotSetupClient, TelegramBotSetup>();
         services.AddSingleton<INotificationRateLimiter, RedisNotificationRateLimiter>();
         services.AddSingleton<INotificationJournal, RedisNotificationJournal>();
         services.AddSingleton<INotificationPublisher>(sp => new StorageQueueNotificationPublisher(
