@@ -75,15 +75,10 @@ public static class InfrastructureServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The notification queue, its Redis rate limiter and delivery journal, and the Telegram client.</summary>
+    /// <summary>The notification queue, its Redis rate limiter and delivery journal, and the Telegram clients.</summary>
     private static void AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatedOptions<TelegramOptions>(configuration.GetSection(TelegramOptions.SectionName));
-        // No HTTP client logging: its request lines carry the URL, and the Bot API puts the token in the URL's path.
-        services.AddHttpClient(TelegramMessenger.HttpClientName, (sp, client) =>
-                client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.RequestTimeoutSeconds))
-            .RemoveAllLoggers();
-        services.AddSingleton<ITelegramMessenger, TelegramMessenger>();
+        services.AddTelegramBotApi(configuration);
         services.AddSingleton<INotificationRateLimiter, RedisNotificationRateLimiter>();
         services.AddSingleton<INotificationJournal, RedisNotificationJournal>();
         services.AddSingleton<INotificationPublisher>(sp => new StorageQueueNotificationPublisher(

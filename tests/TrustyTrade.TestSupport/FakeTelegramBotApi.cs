@@ -10,14 +10,21 @@ using Microsoft.Extensions.Logging;
 namespace TrustyTrade.TestSupport;
 
 /// <summary>
-/// A local fake of the Telegram Bot API's <c>sendMessage</c> on a free loopback port. It enforces Telegram's limits
-/// as strictly as they are stated — at most <see cref="GlobalPerSecond"/> messages in any sliding second for the bot
-/// and one per second per chat — and answers 429 with <c>parameters.retry_after</c> beyond them. Every accepted
-/// message is recorded. Tests can make a chat refuse (403/400), fail (5xx), or throttle the next requests.
+/// A local fake of the Telegram Bot API on a free loopback port. <c>sendMessage</c> enforces Telegram's limits as
+/// strictly as they are stated — at most <see cref="GlobalPerSecond"/> messages in any sliding second for the bot and
+/// one per second per chat — and answers 429 with <c>parameters.retry_after</c> beyond them. The other methods the bot
+/// calls (editing, deleting, callbacks, Stars invoices and pre-checkout answers, the webhook, commands and
+/// descriptions) answer as the real API does, refusing what it refuses: editing a message to what it already says,
+/// editing or deleting a message it never sent. Every call is recorded in order (<see cref="Calls"/>), and every
+/// accepted message (<see cref="Delivered"/>). Tests can make a chat refuse (403/400) or fail (5xx), throttle the next
+/// messages, fail the next calls of any method, or make deleting a message fail.
 /// </summary>
 public sealed class FakeTelegramBotApi : IAsyncDisposable
 {
     public const int GlobalPerSecond = 30;
+
+    private const string NotModified =
+        "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 
     private static readonly long OneSecond = Stopwatch.Frequency;
 
@@ -25,9 +32,14 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly Queue<long> _acceptedInLastSecond = new();
     private readonly Dictionary<long, long> _lastAcceptedPerChat = [];
+    private readonly List<BotApiCall> _calls = [];
+    private readonly Dictionary<(long Chat, long Message), SentMessage> _messages = [];
+    private readonly Dictionary<string, Queue<Failure>> _scriptedFailures = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<DeliveredMessage> _delivered = new();
     private readonly ConcurrentQueue<long> _throttled = new();
     private readonly ConcurrentDictionary<long, (int Status, string Description)> _failingChats = new();
+    private readonly ConcurrentDictionary<(long Chat, long Message), string> _undeletable = new();
+    private readonly long _botId;
     private int _forcedThrottles;
     private int _forcedRetryAfter = 1;
     private long _messageId;
@@ -37,6 +49,7 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     {
         _app = app;
         Token = token;
+        _botId = long.Parse(token.Split(':')[0], CultureInfo.InvariantCulture);
         app.MapPost("/bot{token}/{method}", HandleAsync);
     }
 
@@ -46,7 +59,7 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
 
     public IReadOnlyCollection<DeliveredMessage> Delivered => _delivered;
 
-    /// <summary>Every 429 answered: the chat it was for.</summary>
+    /// <summary>Every 429 answered by sendMessage's limits or <see cref="ThrottleNext"/>: the chat it was for.</summary>
     public IReadOnlyCollection<long> Throttled => _throttled;
 
     /// <summary>How many of the 429s were for the bot's limit (the rest: a chat's, or forced by <see cref="ThrottleNext"/>).</summary>
@@ -57,6 +70,18 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             lock (_lock)
             {
                 return _throttledForBot;
+            }
+        }
+    }
+
+    /// <summary>Every request received so far, in the order it arrived, whatever it was answered.</summary>
+    public IReadOnlyList<BotApiCall> Calls
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _calls];
             }
         }
     }
@@ -73,6 +98,12 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>The calls of one method (e.g. "setMyCommands"), in order.</summary>
+    public IReadOnlyList<BotApiCall> CallsTo(string method) => [.. Calls.Where(c => c.Method == method)];
+
+    /// <summary>The one call of <paramref name="method"/>; fails when there were none or several.</summary>
+    public BotApiCall SingleCallTo(string method) => CallsTo(method).Single();
+
     /// <summary>Answers the next <paramref name="count"/> sendMessage calls with 429 and this retry_after.</summary>
     public void ThrottleNext(int count, int retryAfterSeconds)
     {
@@ -82,6 +113,30 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
 
     /// <summary>Makes every message to <paramref name="chatId"/> fail with this status (403 blocked, 400 not found, 500…).</summary>
     public void FailChat(long chatId, int status, string description) => _failingChats[chatId] = (status, description);
+
+    /// <summary>
+    /// Answers the next <paramref name="count"/> calls of <paramref name="method"/> with this error (429 with
+    /// <paramref name="retryAfterSeconds"/>, 500, 400 "Bad Request: query is too old…"), before anything else is checked.
+    /// </summary>
+    public void FailNext(string method, int count, int status, string description, int? retryAfterSeconds = null)
+    {
+        lock (_lock)
+        {
+            if (!_scriptedFailures.TryGetValue(method, out var failures))
+            {
+                _scriptedFailures[method] = failures = new Queue<Failure>();
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                failures.Enqueue(new Failure(status, description, retryAfterSeconds));
+            }
+        }
+    }
+
+    /// <summary>Makes deleteMessage of this message fail with 400, as Telegram answers for one older than 48 hours.</summary>
+    public void FailDelete(long chatId, long messageId, string description = "Bad Request: message can't be deleted") =>
+        _undeletable[(chatId, messageId)] = description;
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync().ConfigureAwait(false);
 
@@ -93,16 +148,41 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             return;
         }
 
-        if (method != "sendMessage")
+        // Telegram.Bot posts every request without a file as JSON; one with a file would come as multipart form, and
+        // none of the methods below gets one from us, so anything but JSON is a mistake worth failing loudly on.
+        if (context.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
         {
-            await AnswerErrorAsync(context, 404, "Not Found: method not found", retryAfter: null).ConfigureAwait(false);
+            Record(method, JsonSerializer.SerializeToElement(new { }));
+            await AnswerErrorAsync(context, 400, "Bad Request: the fake Bot API reads JSON bodies only", retryAfter: null).ConfigureAwait(false);
             return;
         }
 
-        using var body = await JsonDocument.ParseAsync(context.Request.Body).ConfigureAwait(false);
-        var chat = body.RootElement.GetProperty("chat_id");
-        var chatId = chat.ValueKind == JsonValueKind.String ? long.Parse(chat.GetString()!, CultureInfo.InvariantCulture) : chat.GetInt64();
-        var text = body.RootElement.GetProperty("text").GetString() ?? "";
+        using var document = await JsonDocument.ParseAsync(context.Request.Body).ConfigureAwait(false);
+        var body = document.RootElement.Clone();
+        Record(method, body);
+
+        if (TakeScriptedFailure(method) is { } scripted)
+        {
+            await AnswerErrorAsync(context, scripted.Status, scripted.Description, scripted.RetryAfter).ConfigureAwait(false);
+            return;
+        }
+
+        await (method switch
+        {
+            "sendMessage" => SendMessageAsync(context, body),
+            "editMessageText" => EditMessageTextAsync(context, body),
+            "deleteMessage" => DeleteMessageAsync(context, body),
+            "sendInvoice" => SendInvoiceAsync(context, body),
+            "answerCallbackQuery" or "answerPreCheckoutQuery" or "setWebhook" or "setMyCommands" or "setMyDescription"
+                or "setMyShortDescription" => AnswerAsync(context, true),
+            _ => AnswerErrorAsync(context, 404, "Not Found: method not found", retryAfter: null),
+        }).ConfigureAwait(false);
+    }
+
+    private async Task SendMessageAsync(HttpContext context, JsonElement body)
+    {
+        var chatId = ChatId(body);
+        var text = body.GetProperty("text").GetString() ?? "";
 
         if (_failingChats.TryGetValue(chatId, out var failure))
         {
@@ -146,20 +226,133 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             return;
         }
 
+        var markup = Optional(body, "reply_markup");
         var id = Interlocked.Increment(ref _messageId);
-        _delivered.Enqueue(new DeliveredMessage(chatId, text, DateTimeOffset.UtcNow));
-        await context.Response.WriteAsJsonAsync(new
+        lock (_lock)
         {
-            ok = true,
-            result = new
+            _messages[(chatId, id)] = new SentMessage(text, markup?.GetRawText());
+        }
+
+        _delivered.Enqueue(new DeliveredMessage(chatId, text, DateTimeOffset.UtcNow, markup));
+        await AnswerAsync(context, MessageResult(id, chatId, text, markup, edited: false)).ConfigureAwait(false);
+    }
+
+    private async Task EditMessageTextAsync(HttpContext context, JsonElement body)
+    {
+        var chatId = ChatId(body);
+        var messageId = body.GetProperty("message_id").GetInt64();
+        var text = body.GetProperty("text").GetString() ?? "";
+        var markup = Optional(body, "reply_markup");
+        string? refusal;
+        lock (_lock)
+        {
+            refusal = !_messages.TryGetValue((chatId, messageId), out var current) ? "Bad Request: message to edit not found"
+                : current.Text == text && current.ReplyMarkup == markup?.GetRawText() ? NotModified
+                : null;
+            if (refusal is null)
             {
-                message_id = id,
-                date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-                chat = new { id = chatId, type = "private" },
-                text,
+                _messages[(chatId, messageId)] = new SentMessage(text, markup?.GetRawText());
+            }
+        }
+
+        await (refusal is null
+            ? AnswerAsync(context, MessageResult(messageId, chatId, text, markup, edited: true))
+            : AnswerErrorAsync(context, 400, refusal, retryAfter: null)).ConfigureAwait(false);
+    }
+
+    private async Task DeleteMessageAsync(HttpContext context, JsonElement body)
+    {
+        var key = (ChatId(body), body.GetProperty("message_id").GetInt64());
+        if (_undeletable.TryGetValue(key, out var description))
+        {
+            await AnswerErrorAsync(context, 400, description, retryAfter: null).ConfigureAwait(false);
+            return;
+        }
+
+        bool removed;
+        lock (_lock)
+        {
+            removed = _messages.Remove(key);
+        }
+
+        await (removed
+            ? AnswerAsync(context, true)
+            : AnswerErrorAsync(context, 400, "Bad Request: message to delete not found", retryAfter: null)).ConfigureAwait(false);
+    }
+
+    private async Task SendInvoiceAsync(HttpContext context, JsonElement body)
+    {
+        var chatId = ChatId(body);
+        var id = Interlocked.Increment(ref _messageId);
+        var total = body.GetProperty("prices").EnumerateArray().Sum(p => p.GetProperty("amount").GetInt64());
+        await AnswerAsync(context, new Dictionary<string, object?>
+        {
+            ["message_id"] = id,
+            ["from"] = BotUser(),
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["chat"] = new { id = chatId, type = "private" },
+            ["invoice"] = new
+            {
+                title = body.GetProperty("title").GetString(),
+                description = body.GetProperty("description").GetString(),
+                start_parameter = "",
+                currency = body.GetProperty("currency").GetString(),
+                total_amount = total,
             },
         }).ConfigureAwait(false);
     }
+
+    private Dictionary<string, object?> MessageResult(long id, long chatId, string text, JsonElement? markup, bool edited)
+    {
+        var message = new Dictionary<string, object?>
+        {
+            ["message_id"] = id,
+            ["from"] = BotUser(),
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["chat"] = new { id = chatId, type = "private" },
+            ["text"] = text,
+        };
+        if (edited)
+        {
+            message["edit_date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        }
+
+        if (markup is { } keyboard)
+        {
+            message["reply_markup"] = keyboard;
+        }
+
+        return message;
+    }
+
+    private object BotUser() => new { id = _botId, is_bot = true, first_name = "TrustyTrade", username = "trustytrade_test_bot" };
+
+    private void Record(string method, JsonElement body)
+    {
+        lock (_lock)
+        {
+            _calls.Add(new BotApiCall(method, body, DateTimeOffset.UtcNow));
+        }
+    }
+
+    private Failure? TakeScriptedFailure(string method)
+    {
+        lock (_lock)
+        {
+            return _scriptedFailures.TryGetValue(method, out var failures) && failures.TryDequeue(out var failure) ? failure : null;
+        }
+    }
+
+    private static long ChatId(JsonElement body)
+    {
+        var chat = body.GetProperty("chat_id");
+        return chat.ValueKind == JsonValueKind.String ? long.Parse(chat.GetString()!, CultureInfo.InvariantCulture) : chat.GetInt64();
+    }
+
+    private static JsonElement? Optional(JsonElement body, string name) =>
+        body.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    private static Task AnswerAsync(HttpContext context, object result) => context.Response.WriteAsJsonAsync(new { ok = true, result });
 
     private static Task AnswerErrorAsync(HttpContext context, int status, string description, int? retryAfter)
     {
@@ -168,4 +361,8 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             ? context.Response.WriteAsJsonAsync(new { ok = false, error_code = status, description, parameters = new { retry_after = seconds } })
             : context.Response.WriteAsJsonAsync(new { ok = false, error_code = status, description });
     }
+
+    private sealed record SentMessage(string Text, string? ReplyMarkup);
+
+    private sealed record Failure(int Status, string Description, int? RetryAfter);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using TrustyTrade.Core.Notifications;
@@ -6,19 +5,16 @@ using TrustyTrade.Core.Notifications;
 namespace TrustyTrade.Infrastructure.Telegram;
 
 /// <summary>
-/// Sends through Telegram.Bot on a client from the HTTP client factory. Telegram.Bot's own retry on 429 is off: the
+/// Sends through Telegram.Bot. Telegram.Bot's own retry on 429 is off (<see cref="TelegramClientFactory"/>): the
 /// caller re-queues the message with the delay Telegram names instead of holding a worker for it.
 /// </summary>
-internal sealed class TelegramMessenger(IHttpClientFactory httpClients, IOptions<TelegramOptions> options) : ITelegramMessenger
+internal sealed class TelegramMessenger(TelegramClientFactory clients) : ITelegramMessenger
 {
     public const string HttpClientName = "telegram";
 
-    private readonly TelegramBotClientOptions _clientOptions =
-        new(options.Value.BotToken, options.Value.ApiBaseUrl) { RetryCount = 0 };
-
     public async Task<SendResult> SendTextAsync(long chatId, string text, CancellationToken cancellationToken)
     {
-        var bot = new TelegramBotClient(_clientOptions, httpClients.CreateClient(HttpClientName), cancellationToken);
+        var bot = clients.Create(cancellationToken);
         try
         {
             await bot.SendMessage(chatId, text, cancellationToken: cancellationToken).ConfigureAwait(false);
