@@ -99,6 +99,23 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     }
 
     /// <summary>The calls of one method (e.g. "setMyCommands"), in order.</summary>
+    /// <summary>
+    /// Whether sendMessage keeps Telegram's bot-wide and per-chat limits (answering 429 beyond them). Conversation tests
+    /// turn it off: the bot answers one person with two messages in a row, and the sender's limits are tested elsewhere.
+    /// </summary>
+    public bool EnforceRateLimits { get; set; } = true;
+
+    /// <summary>The bot's messages in a chat as it shows them now (edits applied, deleted ones gone), oldest first.</summary>
+    public IReadOnlyList<ChatMessage> MessagesIn(long chatId)
+    {
+        lock (_lock)
+        {
+            return [.. _messages.Where(m => m.Key.Chat == chatId).OrderBy(m => m.Key.Message)
+                .Select(m => new ChatMessage(m.Key.Message, m.Value.Text,
+                    m.Value.ReplyMarkup is null ? null : JsonDocument.Parse(m.Value.ReplyMarkup).RootElement.Clone()))];
+        }
+    }
+
     public IReadOnlyList<BotApiCall> CallsTo(string method) => [.. Calls.Where(c => c.Method == method)];
 
     /// <summary>The one call of <paramref name="method"/>; fails when there were none or several.</summary>
@@ -192,30 +209,33 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
 
         int? retryAfter = null;
         var now = Stopwatch.GetTimestamp();
-        lock (_lock)
+        if (EnforceRateLimits)
         {
-            while (_acceptedInLastSecond.TryPeek(out var oldest) && now - oldest >= OneSecond)
+            lock (_lock)
             {
-                _acceptedInLastSecond.Dequeue();
-            }
+                while (_acceptedInLastSecond.TryPeek(out var oldest) && now - oldest >= OneSecond)
+                {
+                    _acceptedInLastSecond.Dequeue();
+                }
 
-            if (Interlocked.Decrement(ref _forcedThrottles) >= 0)
-            {
-                retryAfter = Volatile.Read(ref _forcedRetryAfter);
-            }
-            else if (_acceptedInLastSecond.Count >= GlobalPerSecond)
-            {
-                retryAfter = 1;
-                _throttledForBot++;
-            }
-            else if (_lastAcceptedPerChat.TryGetValue(chatId, out var last) && now - last < OneSecond)
-            {
-                retryAfter = 1;
-            }
-            else
-            {
-                _acceptedInLastSecond.Enqueue(now);
-                _lastAcceptedPerChat[chatId] = now;
+                if (Interlocked.Decrement(ref _forcedThrottles) >= 0)
+                {
+                    retryAfter = Volatile.Read(ref _forcedRetryAfter);
+                }
+                else if (_acceptedInLastSecond.Count >= GlobalPerSecond)
+                {
+                    retryAfter = 1;
+                    _throttledForBot++;
+                }
+                else if (_lastAcceptedPerChat.TryGetValue(chatId, out var last) && now - last < OneSecond)
+                {
+                    retryAfter = 1;
+                }
+                else
+                {
+                    _acceptedInLastSecond.Enqueue(now);
+                    _lastAcceptedPerChat[chatId] = now;
+                }
             }
         }
 

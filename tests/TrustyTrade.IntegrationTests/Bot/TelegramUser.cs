@@ -28,13 +28,13 @@ internal sealed class TelegramUser(BotConversationHarness harness, long id, stri
 
     public Task<int> PayAsync(long stars, string payload, string chargeId) =>
         harness.SendAsync(MessageJson(BotConversationHarness.NextId(),
-            $$"""
-            "successful_payment":{"currency":"XTR","total_amount":{{stars}},"invoice_payload":{{JsonSerializer.Serialize(payload)}},"telegram_payment_charge_id":{{JsonSerializer.Serialize(chargeId)}},"provider_payment_charge_id":""}
+            $$$"""
+            "successful_payment":{"currency":"XTR","total_amount":{{{stars}}},"invoice_payload":{{{JsonSerializer.Serialize(payload)}}},"telegram_payment_charge_id":{{{JsonSerializer.Serialize(chargeId)}}},"provider_payment_charge_id":""}
             """));
 
     public Task<int> PreCheckoutAsync(long stars, string payload, string queryId) =>
-        harness.SendAsync($$"""
-            {"update_id":{{BotConversationHarness.NextId()}},"pre_checkout_query":{"id":{{JsonSerializer.Serialize(queryId)}},"from":{{From()}},"currency":"XTR","total_amount":{{stars}},"invoice_payload":{{JsonSerializer.Serialize(payload)}}}}
+        harness.SendAsync($$$"""
+            {"update_id":{{{BotConversationHarness.NextId()}}},"pre_checkout_query":{"id":{{{JsonSerializer.Serialize(queryId)}}},"from":{{{From()}}},"currency":"XTR","total_amount":{{{stars}}},"invoice_payload":{{{JsonSerializer.Serialize(payload)}}}}}
             """);
 
     /// <summary>Presses the button whose text is <paramref name="buttonText"/> (or starts with it) on the newest message that has it.</summary>
@@ -42,26 +42,26 @@ internal sealed class TelegramUser(BotConversationHarness harness, long id, stri
     {
         foreach (var message in Messages().Reverse())
         {
-            if (Buttons(message).FirstOrDefault(b => b.Text == buttonText || b.Text.StartsWith(buttonText, StringComparison.Ordinal)) is { } button)
+            if (Buttons(message).Where(b => b.Text.StartsWith(buttonText, StringComparison.Ordinal)).Select(b => b.Data).FirstOrDefault() is { } data)
             {
-                await PressDataAsync(button.Data, message.MessageId);
+                await PressDataAsync(data, message.MessageId);
                 return;
             }
         }
 
         throw new InvalidOperationException(
-            $"no button '{buttonText}' in the chat of {Id}; the last message reads: {Messages().LastOrDefault()?.Text}");
+            $"no button '{buttonText}' in the chat of {Id}; the last message reads: {LastText}");
     }
 
     public Task<int> PressDataAsync(string data, long messageId, long? updateId = null) =>
-        harness.SendAsync($$"""
-            {"update_id":{{updateId ?? BotConversationHarness.NextId()}},"callback_query":{"id":"cb{{BotConversationHarness.NextId()}}","from":{{From()}},"chat_instance":"1","data":{{JsonSerializer.Serialize(data)}},"message":{"message_id":{{messageId}},"date":1764400000,"chat":{"id":{{Id}},"type":"private"}}}}
+        harness.SendAsync($$$"""
+            {"update_id":{{{updateId ?? BotConversationHarness.NextId()}}},"callback_query":{"id":"cb{{{BotConversationHarness.NextId()}}}","from":{{{From()}}},"chat_instance":"1","data":{{{JsonSerializer.Serialize(data)}}},"message":{"message_id":{{{messageId}}},"date":1764400000,"chat":{"id":{{{Id}}},"type":"private"} } } }
             """);
 
     /// <summary>The bot's messages in this person's chat, as they read now (edits applied, deleted ones gone), oldest first.</summary>
     public IReadOnlyList<ChatMessage> Messages() => harness.Fake.MessagesIn(Id);
 
-    public string LastText => Messages().LastOrDefault()?.Text ?? "";
+    public string LastText => Messages() is [.., var last] ? last.Text : "";
 
     /// <summary>Whether any message the bot ever sent or showed this person reads <paramref name="text"/> (or contains it).</summary>
     public bool WasTold(string text) =>
@@ -70,7 +70,7 @@ internal sealed class TelegramUser(BotConversationHarness harness, long id, stri
             && (c.Text("text") ?? "").Contains(text, StringComparison.Ordinal));
 
     /// <summary>The alert or toast the bot showed on this person's last pressed button.</summary>
-    public string? LastToast => harness.Fake.CallsTo("answerCallbackQuery").LastOrDefault()?.Text("text");
+    public string? LastToast => harness.Fake.CallsTo("answerCallbackQuery") is [.., var last] ? last.Text("text") : null;
 
     public static IReadOnlyList<(string Text, string Data)> Buttons(ChatMessage message)
     {
@@ -87,11 +87,11 @@ internal sealed class TelegramUser(BotConversationHarness harness, long id, stri
     {
         // Far above the fake's own message ids, so a user's message is never taken for one of the bot's.
         LastMessageId = 10_000_000 + (BotConversationHarness.NextId() % 1_000_000);
-        return $$"""
-            {"update_id":{{updateId}},"message":{"message_id":{{LastMessageId}},"date":1764400000,"chat":{"id":{{Id}},"type":"private"},"from":{{From()}},{{content}}}}
+        return $$$"""
+            {"update_id":{{{updateId}}},"message":{"message_id":{{{LastMessageId}}},"date":1764400000,"chat":{"id":{{{Id}}},"type":"private"},"from":{{{From()}}},{{{content}}}}}
             """;
     }
 
     private string From() =>
-        $$"""{"id":{{Id.ToString(CultureInfo.InvariantCulture)}},"is_bot":false,"first_name":"Test","username":{{JsonSerializer.Serialize(Username)}},"language_code":{{JsonSerializer.Serialize(languageCode)}}}""";
+        $$$"""{"id":{{{Id.ToString(CultureInfo.InvariantCulture)}}},"is_bot":false,"first_name":"Test","username":{{{JsonSerializer.Serialize(Username)}}},"language_code":{{{JsonSerializer.Serialize(languageCode)}}}}""";
 }

@@ -63,7 +63,7 @@ public sealed class FunctionsMetadataTests
         using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "host.json")));
         var hostCount = host.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32();
 
-        Assert.Equal(hostCount, TrustyTrade.Functions.Bot.ProcessTelegramUpdateFunction.MaxDequeueCount);
+        Assert.Equal(TrustyTrade.Functions.Bot.ProcessTelegramUpdateFunction.MaxDequeueCount, hostCount);
     }
 
     [Fact]
