@@ -40,6 +40,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddValidatedOptions<TelegramWebhookOptions>(configuration.GetSection(TelegramWebhookOptions.SectionName));
         services.AddSingleton<WebhookService>();
+        services.AddSingleton<SeenUpdateCleanup>();
 
         return services;
     }

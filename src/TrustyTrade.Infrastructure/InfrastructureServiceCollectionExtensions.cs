@@ -62,6 +62,7 @@ public static class InfrastructureServiceCollectionExtensions
 
         services.AddNotifications(configuration);
         services.AddSingleton<IUpdateGate, UpdateGate>();
+        services.AddSingleton<ISeenUpdateStore, PostgresSeenUpdateStore>();
         services.AddSingleton<IUpdateInbox>(sp => new StorageQueueUpdateInbox(StorageQueueNotificationPublisher.CreateQueueClient(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, StorageQueueUpdateInbox.QueueName)));
 
