@@ -105,8 +105,10 @@ start_azurite() {
   install_node_tools
   if ! azurite_ready; then
     log "starting Azurite"
+    # --disableTelemetry: Azurite otherwise reports every request to Application Insights (a local emulator has no
+    # business phoning home, and the buffering and sending cost it CPU on every request).
     mkdir -p "$STATE_DIR/azurite"
-    nohup "$REPO_ROOT/scripts/devservices/node_modules/.bin/azurite" --skipApiVersionCheck --loose --silent \
+    nohup "$REPO_ROOT/scripts/devservices/node_modules/.bin/azurite" --skipApiVersionCheck --loose --silent --disableTelemetry \
       --location "$STATE_DIR/azurite" --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
       >"$STATE_DIR/azurite/azurite.log" 2>&1 &
     echo $! >"$STATE_DIR/azurite/azurite.pid"

@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DealScreens>();
         services.AddSingleton<StarsCheckout>();
         services.AddSingleton<UpdateProcessor>();
+        services.AddSingleton<SeenUpdateCleanup>();
 
         return services;
     }

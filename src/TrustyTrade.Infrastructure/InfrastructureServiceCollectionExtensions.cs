@@ -65,6 +65,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddNotifications(configuration);
         services.AddSingleton<IUpdateGate, UpdateGate>();
         services.AddSingleton<IConversationStore, RedisConversationStore>();
+        services.AddSingleton<ISeenUpdateStore, PostgresSeenUpdateStore>();
         services.AddSingleton<IUpdateInbox>(sp => new StorageQueueUpdateInbox(StorageQueueNotificationPublisher.CreateQueueClient(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, StorageQueueUpdateInbox.QueueName)));
 

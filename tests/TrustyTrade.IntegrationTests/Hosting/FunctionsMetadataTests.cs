@@ -103,6 +103,16 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void FunctionsMetadata_SeenUpdateCleanup_RunsHourlyOnATimer()
+    {
+        var trigger = Bindings("CleanUpSeenUpdates").Single(b => b.GetProperty("type").GetString() == "timerTrigger");
+
+        Assert.Equal("0 17 * * * *", trigger.GetProperty("schedule").GetString());
+        Assert.Equal("TrustyTrade.Functions.Bot.SeenUpdateCleanupFunction.CleanUpSeenUpdates",
+            Function("CleanUpSeenUpdates").GetProperty("entryPoint").GetString());
+    }
+
+    [Fact]
     public void BuildOutput_ExtensionsJson_LoadsTheDurableTaskExtension() =>
         Assert.Contains("DurableTask", File.ReadAllText(Path.Combine(RepositoryPaths.FunctionsOutput, "extensions.json")), StringComparison.Ordinal);
 
