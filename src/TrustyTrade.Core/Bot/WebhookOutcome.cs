@@ -6,6 +6,9 @@ public enum WebhookOutcome
     /// <summary>A new update, now on the queue.</summary>
     Queued,
 
+    /// <summary>A pre-checkout query, answered to Telegram inside the request (it can't wait for the queue).</summary>
+    Answered,
+
     /// <summary>An update id seen before: dropped, and Telegram is told all is well so it stops redelivering.</summary>
     Duplicate,
 

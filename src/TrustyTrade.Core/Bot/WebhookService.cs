@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TrustyTrade.Core.Bot.Conversations;
+using TrustyTrade.Core.Bot.Updates;
 
 namespace TrustyTrade.Core.Bot;
 
@@ -12,7 +14,7 @@ namespace TrustyTrade.Core.Bot;
 /// goes back to Telegram, which redelivers it: nothing is lost, nothing is done twice.
 /// </summary>
 public sealed partial class WebhookService(
-    IUpdateGate gate, IUpdateInbox inbox, IOptions<TelegramWebhookOptions> options, ILogger<WebhookService> logger)
+    IUpdateGate gate, IUpdateInbox inbox, StarsCheckout checkout, IOptions<TelegramWebhookOptions> options, ILogger<WebhookService> logger)
 {
     /// <summary>The kinds of update Telegram sends (Bot API 9); an update carries exactly one of them.</summary>
     private static readonly HashSet<string> UpdateKinds =
@@ -35,7 +37,7 @@ public sealed partial class WebhookService(
             return WebhookOutcome.Forged;
         }
 
-        if (Parse(body) is not { } updateId)
+        if (Parse(body) is not var (updateId, isPreCheckout))
         {
             LogNotAnUpdate(body.Length);
             return WebhookOutcome.NotAnUpdate;
@@ -49,7 +51,15 @@ public sealed partial class WebhookService(
 
         try
         {
-            await inbox.EnqueueAsync(updateId, Encoding.UTF8.GetString(body.Span), cancellationToken).ConfigureAwait(false);
+            var json = Encoding.UTF8.GetString(body.Span);
+            // Telegram cancels a purchase whose pre-checkout query is not answered within 10 seconds: never behind a queue.
+            if (isPreCheckout && BotUpdateParser.TryParse(json)?.PreCheckout is { } query)
+            {
+                await checkout.AnswerPreCheckoutAsync(query, cancellationToken).ConfigureAwait(false);
+                return WebhookOutcome.Answered;
+            }
+
+            await inbox.EnqueueAsync(updateId, json, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -72,8 +82,11 @@ public sealed partial class WebhookService(
             && CryptographicOperations.FixedTimeEquals(given[..Encoding.UTF8.GetBytes(header, given)], _secret);
     }
 
-    /// <summary>The update's id when <paramref name="body"/> is a JSON object with a positive update_id and one known update in it.</summary>
-    private long? Parse(ReadOnlyMemory<byte> body)
+    /// <summary>
+    /// The update's id, and whether it is a pre-checkout query, when <paramref name="body"/> is a JSON object with a
+    /// positive update_id and one known update in it.
+    /// </summary>
+    private (long UpdateId, bool PreCheckout)? Parse(ReadOnlyMemory<byte> body)
     {
         if (body.Length == 0 || body.Length > _maxBytes)
         {
@@ -91,8 +104,9 @@ public sealed partial class WebhookService(
                 return null;
             }
 
-            var kinds = root.EnumerateObject().Count(p => UpdateKinds.Contains(p.Name) && p.Value.ValueKind == JsonValueKind.Object);
-            return kinds == 1 ? updateId : null;
+            var kinds = root.EnumerateObject().Where(p => UpdateKinds.Contains(p.Name) && p.Value.ValueKind == JsonValueKind.Object)
+                .Select(p => p.Name).Take(2).ToList();
+            return kinds.Count == 1 ? (updateId, kinds[0] == "pre_checkout_query") : null;
         }
         catch (JsonException)
         {

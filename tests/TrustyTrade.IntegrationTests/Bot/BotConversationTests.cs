@@ -117,6 +117,25 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     }
 
     [Fact]
+    public async Task PreCheckoutForTheWrongAmount_IsRefusedInTheRequestAndTheDealStaysUnpaid()
+    {
+        var seller = _bot.NewUser("ru");
+        var buyer = _bot.NewUser("en");
+        var listingId = await PublishAsync(seller, credentials: null, price: "100");
+        await ApproveAsync(listingId);
+        await buyer.SayAsync($"/start l{listingId}");
+        await buyer.PressAsync(buyer.T("BtnBuy", "100 ⭐"));
+        var dealId = await _data.ScalarAsync<long>("SELECT id FROM deals WHERE account_id = @listingId", new { listingId });
+
+        var status = await buyer.PreCheckoutAsync(1, $"deal:{dealId}", "pcq-cheap");
+
+        var answer = _bot.Fake.SingleCallTo("answerPreCheckoutQuery");
+        Assert.Equal((200, false, buyer.T("PayRefused_WrongAmount")),
+            (status, answer.Parameter("ok")!.Value.GetBoolean(), answer.Text("error_message")));
+        Assert.Equal("awaiting_payment", await StatusAsync(dealId));
+    }
+
+    [Fact]
     public async Task SameUpdateThreeTimes_HasOneEffect()
     {
         var seller = _bot.NewUser("ru");

@@ -32,8 +32,9 @@ internal sealed class TelegramUser(BotConversationHarness harness, long id, stri
             "successful_payment":{"currency":"XTR","total_amount":{{{stars}}},"invoice_payload":{{{JsonSerializer.Serialize(payload)}}},"telegram_payment_charge_id":{{{JsonSerializer.Serialize(chargeId)}}},"provider_payment_charge_id":""}
             """));
 
+    /// <summary>Posts a pre-checkout query to the webhook only: it must be answered inside that request, not from the queue.</summary>
     public Task<int> PreCheckoutAsync(long stars, string payload, string queryId) =>
-        harness.SendAsync($$$"""
+        harness.PostAsync($$$"""
             {"update_id":{{{BotConversationHarness.NextId()}}},"pre_checkout_query":{"id":{{{JsonSerializer.Serialize(queryId)}}},"from":{{{From()}}},"currency":"XTR","total_amount":{{{stars}}},"invoice_payload":{{{JsonSerializer.Serialize(payload)}}}}}
             """);
 
