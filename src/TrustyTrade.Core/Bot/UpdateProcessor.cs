@@ -70,7 +70,17 @@ public sealed partial class UpdateProcessor(
             return;
         }
 
-        await RouteAsync(turn).ConfigureAwait(false);
+        try
+        {
+            await RouteAsync(turn).ConfigureAwait(false);
+        }
+        catch (BotChatUnavailableException e)
+        {
+            // The sender blocked the bot while we answered: nothing more can reach them, and a retry changes nothing.
+            LogChatUnavailable(update.UpdateId, e.ChatId);
+            return;
+        }
+
         if (turn.StateChanged)
         {
             await conversations.SaveAsync(user.Id, turn.State, TimeSpan.FromMinutes(options.Value.ConversationMinutes), cancellationToken)
@@ -192,6 +202,9 @@ public sealed partial class UpdateProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram update of {Length} characters could not be read; skipped")]
     private partial void LogUnreadable(int length);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram update {UpdateId}: chat {ChatId} can't be written to any more; the answer was dropped")]
+    private partial void LogChatUnavailable(long updateId, long chatId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram update {UpdateId} was applied before; skipped")]
     private partial void LogAlreadyApplied(long updateId);

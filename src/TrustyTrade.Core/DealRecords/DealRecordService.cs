@@ -15,9 +15,12 @@ public sealed partial class DealRecordService(
     private const int MaxCommentLength = 500;
     private const int MaxFileIdLength = 200;
 
-    /// <summary>A party writes to the other party; the message is kept as evidence.</summary>
+    /// <summary>
+    /// A party writes to the other party; the message is kept as evidence. <paramref name="sourceKey"/> names where it
+    /// came from, so the same message posted again (a retried update) is kept once.
+    /// </summary>
     public async Task<(DealRecordOutcome Outcome, DealMessage? Message)> PostMessageAsync(
-        long dealId, long senderId, string body, CancellationToken cancellationToken)
+        long dealId, long senderId, string body, CancellationToken cancellationToken, string? sourceKey = null)
     {
         if (string.IsNullOrWhiteSpace(body) || body.Length > MaxMessageLength)
         {
@@ -36,7 +39,7 @@ public sealed partial class DealRecordService(
         }
 
         var message = await records.InsertMessageAsync(
-            dealId, senderId, parties.OtherParty(senderId), body.Trim(), timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            dealId, senderId, parties.OtherParty(senderId), body.Trim(), timeProvider.GetUtcNow(), sourceKey, cancellationToken).ConfigureAwait(false);
         return (DealRecordOutcome.Done, message);
     }
 

@@ -5,7 +5,12 @@ public interface IDealRecordStore
 {
     Task<DealParties?> FindPartiesAsync(long dealId, CancellationToken cancellationToken);
 
-    Task<DealMessage> InsertMessageAsync(long dealId, long senderId, long recipientId, string body, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>
+    /// Keeps a chat message; with <paramref name="sourceKey"/> (what it came from, e.g. a Telegram update) a second
+    /// insert under the same key stores nothing and returns the first message.
+    /// </summary>
+    Task<DealMessage> InsertMessageAsync(
+        long dealId, long senderId, long recipientId, string body, DateTimeOffset at, string? sourceKey, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DealMessage>> ListMessagesAsync(long dealId, CancellationToken cancellationToken);
 

@@ -30,13 +30,22 @@ internal sealed class PostgresDealRecordStore : IDealRecordStore
     }
 
     public async Task<DealMessage> InsertMessageAsync(
-        long dealId, long senderId, long recipientId, string body, DateTimeOffset at, CancellationToken cancellationToken)
+        long dealId, long senderId, long recipientId, string body, DateTimeOffset at, string? sourceKey, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "INSERT INTO deal_messages (deal_id, sender_id, body, created_at) VALUES (@dealId, @senderId, @body, @at) RETURNING id",
-            new { dealId, senderId, body, at }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return new DealMessage(id, dealId, senderId, recipientId, body, at);
+        var (id, createdAt) = await connection.QuerySingleAsync<(long, DateTime)>(new CommandDefinition(
+            """
+            WITH inserted AS (
+                INSERT INTO deal_messages (deal_id, sender_id, body, created_at, source_key)
+                VALUES (@dealId, @senderId, @body, @at, @sourceKey)
+                ON CONFLICT (source_key) WHERE source_key IS NOT NULL DO NOTHING
+                RETURNING id, created_at)
+            SELECT id, created_at FROM inserted
+            UNION ALL
+            SELECT id, created_at FROM deal_messages WHERE source_key = @sourceKey AND NOT EXISTS (SELECT 1 FROM inserted)
+            """,
+            new { dealId, senderId, body, at, sourceKey }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new DealMessage(id, dealId, senderId, recipientId, body, new DateTimeOffset(DateTime.SpecifyKind(createdAt, DateTimeKind.Utc)));
     }
 
     public async Task<IReadOnlyList<DealMessage>> ListMessagesAsync(long dealId, CancellationToken cancellationToken)

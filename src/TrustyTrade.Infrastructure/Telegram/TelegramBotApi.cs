@@ -20,10 +20,18 @@ internal sealed partial class TelegramBotApi(TelegramClientFactory clients, ILog
 
     public async Task<long> SendTextAsync(long chatId, string text, BotKeyboard? keyboard, CancellationToken cancellationToken)
     {
-        var message = await clients.Create(cancellationToken)
-            .SendMessage(chatId, text, replyMarkup: ToMarkup(keyboard), cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
-        return message.MessageId;
+        try
+        {
+            var message = await clients.Create(cancellationToken)
+                .SendMessage(chatId, text, replyMarkup: ToMarkup(keyboard), cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            return message.MessageId;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 403 || (e.ErrorCode == 400 && Says(e, "chat not found")))
+        {
+            // Blocked by the user, account deleted, no such chat: no retry will deliver it.
+            throw new BotChatUnavailableException($"{e.ErrorCode} {e.Message}", e) { ChatId = chatId };
+        }
     }
 
     public async Task EditTextAsync(long chatId, long messageId, string text, BotKeyboard? keyboard, CancellationToken cancellationToken)

@@ -119,6 +119,11 @@ internal sealed class BotConversationHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>The update function run on an update as if the queue delivered it again (after a failure further on).</summary>
+    public Task RunAgainAsync(string updateJson) =>
+        ActivatorUtilities.CreateInstance<ProcessTelegramUpdateFunction>(_services)
+            .ProcessTelegramUpdate(updateJson, 2, Workflow.Client, CancellationToken.None);
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();

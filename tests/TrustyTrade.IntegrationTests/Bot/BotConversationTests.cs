@@ -136,6 +136,37 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     }
 
     [Fact]
+    public async Task ChatMessageRunAgainByTheQueue_IsKeptAndRelayedOnce()
+    {
+        var (seller, buyer, dealId) = await PaidDealAsync(credentials: null);
+        await buyer.SayAsync("/mydeals");
+        await buyer.PressAsync($"#{dealId}");
+        await buyer.PressAsync(buyer.T("BtnChat"));
+        var update = buyer.TextUpdate("Жду аккаунт");
+        await _bot.SendAsync(update);
+
+        await _bot.RunAgainAsync(update);
+
+        Assert.Equal(1L, await _data.ScalarAsync<long>("SELECT count(*) FROM deal_messages WHERE deal_id = @dealId", new { dealId }));
+        Assert.True(seller.WasTold("Жду аккаунт"));
+    }
+
+    [Fact]
+    public async Task ChatToSomeoneWhoBlockedTheBot_IsKeptAndTheSenderIsTold()
+    {
+        var (seller, buyer, dealId) = await PaidDealAsync(credentials: null);
+        _bot.Fake.FailChat(seller.Id, 403, "Forbidden: bot was blocked by the user");
+        await buyer.SayAsync("/mydeals");
+        await buyer.PressAsync($"#{dealId}");
+        await buyer.PressAsync(buyer.T("BtnChat"));
+
+        var status = await buyer.SayAsync("Вы тут?");
+
+        Assert.Equal((200, buyer.T("ChatNotDelivered")), (status, buyer.LastText));
+        Assert.Equal(1L, await _data.ScalarAsync<long>("SELECT count(*) FROM deal_messages WHERE deal_id = @dealId", new { dealId }));
+    }
+
+    [Fact]
     public async Task SameUpdateThreeTimes_HasOneEffect()
     {
         var seller = _bot.NewUser("ru");

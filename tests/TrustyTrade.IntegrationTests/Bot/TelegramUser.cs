@@ -20,8 +20,11 @@ internal sealed class TelegramUser(BotConversationHarness harness, long id, stri
     /// <summary>The bot's text named <paramref name="key"/> in this person's language (formatted, when arguments are given).</summary>
     public string T(string key, params object?[] arguments) => BotTexts.Get(Language, key, arguments);
 
-    public Task<int> SayAsync(string text, long? updateId = null) =>
-        harness.SendAsync(MessageJson(updateId ?? BotConversationHarness.NextId(), $"\"text\":{JsonSerializer.Serialize(text)}"));
+    public Task<int> SayAsync(string text, long? updateId = null) => harness.SendAsync(TextUpdate(text, updateId));
+
+    /// <summary>The update JSON of this person typing <paramref name="text"/>.</summary>
+    public string TextUpdate(string text, long? updateId = null) =>
+        MessageJson(updateId ?? BotConversationHarness.NextId(), $"\"text\":{JsonSerializer.Serialize(text)}");
 
     public Task<int> SendPhotoAsync() =>
         harness.SendAsync(MessageJson(BotConversationHarness.NextId(), "\"photo\":[{\"file_id\":\"small\",\"width\":90,\"height\":90},{\"file_id\":\"AgACAgIAAx-photo\",\"width\":800,\"height\":800}]"));

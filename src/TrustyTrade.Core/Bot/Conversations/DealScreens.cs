@@ -201,7 +201,8 @@ public sealed class DealScreens(
 
     private async Task RelayAsync(Turn turn, DealSummary summary, string text)
     {
-        var (outcome, message) = await records.PostMessageAsync(summary.Deal.Id, turn.User.Id, text, turn.CancellationToken).ConfigureAwait(false);
+        var (outcome, message) = await records.PostMessageAsync(
+            summary.Deal.Id, turn.User.Id, text, turn.CancellationToken, UpdateKey(turn).Value).ConfigureAwait(false);
         if (message is null)
         {
             await turn.SayAsync(turn.T(outcome == DealRecordOutcome.Invalid ? "ChatTooLong" : "ChatClosed")).ConfigureAwait(false);
@@ -209,14 +210,16 @@ public sealed class DealScreens(
         }
 
         var recipient = await users.FindAsync(message.RecipientId, turn.CancellationToken).ConfigureAwait(false);
+        var delivered = false;
         if (recipient is not null)
         {
             var fromRole = BotTexts.Get(recipient.Language, summary.Deal.BuyerId == turn.User.Id ? "RoleBuyer" : "RoleSeller");
-            await turn.TellAsync(recipient.TelegramId, BotTexts.Get(recipient.Language, "ChatRelayed", summary.Deal.Id, fromRole, message.Body),
+            delivered = await turn.TellAsync(recipient.TelegramId, BotTexts.Get(recipient.Language, "ChatRelayed", summary.Deal.Id, fromRole, message.Body),
                 BotKeyboard.Of([new BotButton(BotTexts.Get(recipient.Language, "BtnReply"), $"a:chat:{summary.Deal.Id}")])).ConfigureAwait(false);
         }
 
-        await turn.SayAsync(turn.T("ChatSent")).ConfigureAwait(false);
+        // Kept as evidence either way; the sender learns whether the other side could be reached.
+        await turn.SayAsync(turn.T(delivered ? "ChatSent" : "ChatNotDelivered")).ConfigureAwait(false);
     }
 
     private async Task RevealAsync(Turn turn, DealSummary summary)

@@ -99,7 +99,17 @@ public sealed class Turn(
 
     public Task SendInvoiceAsync(StarsInvoice invoice) => bot.SendStarsInvoiceAsync(ChatId, invoice, CancellationToken);
 
-    /// <summary>A message to another user (the other side of a deal).</summary>
-    public Task<long> TellAsync(long chatId, string text, BotKeyboard? keyboard = null) =>
-        bot.SendTextAsync(chatId, text, keyboard, CancellationToken);
+    /// <summary>A message to another user (the other side of a deal); false when they blocked the bot.</summary>
+    public async Task<bool> TellAsync(long chatId, string text, BotKeyboard? keyboard = null)
+    {
+        try
+        {
+            await bot.SendTextAsync(chatId, text, keyboard, CancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (BotChatUnavailableException)
+        {
+            return false;
+        }
+    }
 }
