@@ -82,10 +82,13 @@ internal sealed class BotConversationHarness : IAsyncDisposable
         return status;
     }
 
-    public async Task<int> PostAsync(string body, string? secret = Secret)
+    public Task<int> PostAsync(string body, string? secret = Secret) => PostToWebhookAsync(_services, body, secret);
+
+    /// <summary>The app's webhook function, invoked directly as the host would with this body and secret header; its status.</summary>
+    public static async Task<int> PostToWebhookAsync(IServiceProvider services, string body, string? secret)
     {
-        var function = ActivatorUtilities.CreateInstance<TelegramWebhookFunction>(_services);
-        var context = new DefaultHttpContext { RequestServices = _services };
+        var function = ActivatorUtilities.CreateInstance<TelegramWebhookFunction>(services);
+        var context = new DefaultHttpContext { RequestServices = services };
         context.Request.Method = HttpMethods.Post;
         var bytes = Encoding.UTF8.GetBytes(body);
         context.Request.Body = new MemoryStream(bytes);

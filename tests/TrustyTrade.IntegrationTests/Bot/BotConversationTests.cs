@@ -119,12 +119,8 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     [Fact]
     public async Task PreCheckoutForTheWrongAmount_IsRefusedInTheRequestAndTheDealStaysUnpaid()
     {
-        var seller = _bot.NewUser("ru");
-        var buyer = _bot.NewUser("en");
-        var listingId = await PublishAsync(seller, credentials: null, price: "100");
-        await ApproveAsync(listingId);
-        await buyer.SayAsync($"/start l{listingId}");
-        await buyer.PressAsync(buyer.T("BtnBuy", "100 ⭐"));
+        var (buyer, listingId, card, buy) = await ListingCardAsync("en");
+        await buyer.PressDataAsync(buy, card.MessageId);
         var dealId = await _data.ScalarAsync<long>("SELECT id FROM deals WHERE account_id = @listingId", new { listingId });
 
         var status = await buyer.PreCheckoutAsync(1, $"deal:{dealId}", "pcq-cheap");
@@ -169,17 +165,11 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     [Fact]
     public async Task SameUpdateThreeTimes_HasOneEffect()
     {
-        var seller = _bot.NewUser("ru");
-        var buyer = _bot.NewUser("ru");
-        var listingId = await PublishAsync(seller, credentials: null, price: "100");
-        await ApproveAsync(listingId);
-        await buyer.SayAsync($"/start l{listingId}");
-        var card = buyer.Messages()[^1];
-        var buy = TelegramUser.Buttons(card).Single(b => b.Data.StartsWith("buy:", StringComparison.Ordinal));
+        var (buyer, listingId, card, buy) = await ListingCardAsync();
         var updateId = BotConversationHarness.NextId();
 
-        int[] statuses = [await buyer.PressDataAsync(buy.Data, card.MessageId, updateId), await buyer.PressDataAsync(buy.Data, card.MessageId, updateId),
-            await buyer.PressDataAsync(buy.Data, card.MessageId, updateId)];
+        int[] statuses = [await buyer.PressDataAsync(buy, card.MessageId, updateId), await buyer.PressDataAsync(buy, card.MessageId, updateId),
+            await buyer.PressDataAsync(buy, card.MessageId, updateId)];
 
         Assert.Equal([200, 200, 200], statuses);
         Assert.Equal(1L, await _data.ScalarAsync<long>("SELECT count(*) FROM deals WHERE account_id = @listingId", new { listingId }));
@@ -188,16 +178,10 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     [Fact]
     public async Task BuyDoubleClicked_OpensOneDealAndShowsItTwice()
     {
-        var seller = _bot.NewUser("ru");
-        var buyer = _bot.NewUser("ru");
-        var listingId = await PublishAsync(seller, credentials: null, price: "100");
-        await ApproveAsync(listingId);
-        await buyer.SayAsync($"/start l{listingId}");
-        var card = buyer.Messages()[^1];
-        var buy = TelegramUser.Buttons(card).Single(b => b.Data.StartsWith("buy:", StringComparison.Ordinal));
+        var (buyer, listingId, card, buy) = await ListingCardAsync();
 
-        await buyer.PressDataAsync(buy.Data, card.MessageId);
-        await buyer.PressDataAsync(buy.Data, card.MessageId);
+        await buyer.PressDataAsync(buy, card.MessageId);
+        await buyer.PressDataAsync(buy, card.MessageId);
 
         Assert.Equal(1L, await _data.ScalarAsync<long>("SELECT count(*) FROM deals WHERE account_id = @listingId", new { listingId }));
         Assert.Contains(buyer.T("DealStatus_AwaitingPayment"), buyer.LastText);
@@ -387,14 +371,24 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
         Assert.True(approved.Succeeded);
     }
 
-    private async Task<(TelegramUser Seller, TelegramUser Buyer, long DealId)> PaidDealAsync(string? credentials)
+    /// <summary>A seller's approved 100 ⭐ listing, opened by a buyer from its deep link: the card and its Buy button's data.</summary>
+    private async Task<(TelegramUser Buyer, long ListingId, TestSupport.ChatMessage Card, string Buy)> ListingCardAsync(
+        string buyerLanguage = "ru", TelegramUser? seller = null, string? credentials = null)
     {
-        var seller = _bot.NewUser("ru");
-        var buyer = _bot.NewUser("ru");
+        seller ??= _bot.NewUser("ru");
+        var buyer = _bot.NewUser(buyerLanguage);
         var listingId = await PublishAsync(seller, credentials, price: "100");
         await ApproveAsync(listingId);
         await buyer.SayAsync($"/start l{listingId}");
-        await buyer.PressAsync(buyer.T("BtnBuy", "100 ⭐"));
+        var card = buyer.Messages()[^1];
+        return (buyer, listingId, card, TelegramUser.Buttons(card).Single(b => b.Data.StartsWith("buy:", StringComparison.Ordinal)).Data);
+    }
+
+    private async Task<(TelegramUser Seller, TelegramUser Buyer, long DealId)> PaidDealAsync(string? credentials)
+    {
+        var seller = _bot.NewUser("ru");
+        var (buyer, listingId, card, buy) = await ListingCardAsync(seller: seller, credentials: credentials);
+        await buyer.PressDataAsync(buy, card.MessageId);
         var dealId = await _data.ScalarAsync<long>("SELECT id FROM deals WHERE account_id = @listingId", new { listingId });
         await buyer.PayAsync(100, $"deal:{dealId}", $"charge-{dealId}");
         Assert.Equal("paid", await StatusAsync(dealId));

@@ -1,10 +1,7 @@
-using System.Text;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using TrustyTrade.Core;
-using TrustyTrade.Functions.Bot;
 using TrustyTrade.Infrastructure;
 using TrustyTrade.IntegrationTests.Infrastructure;
 
@@ -142,24 +139,8 @@ public sealed class TelegramWebhookTests(DatabaseFixture database) : IAsyncLifet
             .BuildServiceProvider();
     }
 
-    private async Task<int> PostAsync(string body, string? secret = Secret, ServiceProvider? services = null)
-    {
-        var provider = services ?? _services;
-        var function = ActivatorUtilities.CreateInstance<TelegramWebhookFunction>(provider);
-        var context = new DefaultHttpContext { RequestServices = provider };
-        context.Request.Method = HttpMethods.Post;
-        context.Request.Path = "/api/telegram/webhook";
-        var bytes = Encoding.UTF8.GetBytes(body);
-        context.Request.Body = new MemoryStream(bytes);
-        context.Request.ContentLength = bytes.Length;
-        if (secret is not null)
-        {
-            context.Request.Headers[TelegramWebhookFunction.SecretHeader] = secret;
-        }
-
-        var result = await function.Receive(context.Request, CancellationToken.None);
-        return Assert.IsAssignableFrom<IStatusCodeActionResult>(result).StatusCode!.Value;
-    }
+    private Task<int> PostAsync(string body, string? secret = Secret, ServiceProvider? services = null) =>
+        BotConversationHarness.PostToWebhookAsync(services ?? _services, body, secret);
 
     private async Task<string[]> QueuedAsync()
     {

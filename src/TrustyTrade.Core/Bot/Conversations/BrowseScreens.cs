@@ -48,10 +48,7 @@ public sealed class BrowseScreens(ListingService listings, IUserStore users, IDe
                 await FilterAsync(turn).ConfigureAwait(false);
                 return;
             case "bgs":
-                var rows = _games.Select((game, i) => new BotButton(game, "bg:" + i.ToString(CultureInfo.InvariantCulture)))
-                    .Chunk(2).Select(IReadOnlyList<BotButton> (row) => row).ToList();
-                rows.Add([Screens.Button(turn, "FilterAny", "bg:-")]);
-                await turn.ShowAsync(turn.T("ChooseGame"), new BotKeyboard(rows)).ConfigureAwait(false);
+                await turn.ShowAsync(turn.T("ChooseGame"), Screens.Games(_games, "bg", [Screens.Button(turn, "FilterAny", "bg:-")])).ConfigureAwait(false);
                 return;
             case "bg:-":
                 await ChangeAsync(turn, filter with { Game = null }).ConfigureAwait(false);
@@ -102,9 +99,8 @@ public sealed class BrowseScreens(ListingService listings, IUserStore users, IDe
         var value = text.Trim();
         if (turn.State.Step == ConversationStep.BrowseText)
         {
-            if (value.Length > MaxSearchTextLength)
+            if (await SellWizard.TooLongAsync(turn, value, MaxSearchTextLength).ConfigureAwait(false))
             {
-                await turn.SayAsync(turn.T("TooLong", MaxSearchTextLength)).ConfigureAwait(false);
                 return;
             }
 

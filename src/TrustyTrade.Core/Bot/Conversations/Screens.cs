@@ -17,6 +17,16 @@ public static class Screens
         [Button(turn, "BtnMyDeals", "d"), Button(turn, "BtnMyListings", "ml")],
         [Button(turn, "BtnLanguage", "lang"), Button(turn, "BtnHelp", "help")]);
 
+    /// <summary>The configured games, two to a row, each pressing "prefix:index"; <paramref name="last"/> is the row under them.</summary>
+    public static BotKeyboard Games(IReadOnlyList<string> games, string prefix, IReadOnlyList<BotButton> last)
+    {
+        ArgumentNullException.ThrowIfNull(games);
+        var rows = games.Select((game, i) => new BotButton(game, prefix + ":" + i.ToString(CultureInfo.InvariantCulture)))
+            .Chunk(2).Select(IReadOnlyList<BotButton> (row) => row).ToList();
+        rows.Add(last);
+        return new BotKeyboard(rows);
+    }
+
     public static IReadOnlyList<BotButton> BackToMenu(Turn turn) => [Button(turn, "BtnMenu", "m")];
 
     /// <summary>"1500 ⭐", "12.5 USDT": Stars are whole, USDT without trailing zeros.</summary>

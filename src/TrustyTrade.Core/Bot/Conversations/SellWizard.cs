@@ -26,10 +26,8 @@ public sealed class SellWizard(ListingService listings, ICredentialVault vault, 
     {
         ArgumentNullException.ThrowIfNull(turn);
         turn.Become(turn.State with { Step = ConversationStep.SellGame, Draft = new SellDraft() });
-        var rows = _games.Select((game, i) => new BotButton(game, Screens.Data("sg", i)))
-            .Chunk(2).Select(IReadOnlyList<BotButton> (row) => row).ToList();
-        rows.Add([Screens.Button(turn, "BtnCancel", "sx")]);
-        await turn.ShowAsync(turn.T("SellGame", ListingService.MaxGameLength), new BotKeyboard(rows)).ConfigureAwait(false);
+        await turn.ShowAsync(turn.T("SellGame", ListingService.MaxGameLength), Screens.Games(_games, "sg", [Screens.Button(turn, "BtnCancel", "sx")]))
+            .ConfigureAwait(false);
     }
 
     public async Task OnButtonAsync(Turn turn, string data)
@@ -73,32 +71,18 @@ public sealed class SellWizard(ListingService listings, ICredentialVault vault, 
         var value = text.Trim();
         switch (turn.State.Step)
         {
+            case ConversationStep.SellGame when await TooLongAsync(turn, value, ListingService.MaxGameLength).ConfigureAwait(false):
+            case ConversationStep.SellTitle when await TooLongAsync(turn, value, ListingService.MaxTitleLength).ConfigureAwait(false):
+            case ConversationStep.SellDescription when await TooLongAsync(turn, value, ListingService.MaxDescriptionLength).ConfigureAwait(false):
+                return;
             case ConversationStep.SellGame:
-                if (value.Length > ListingService.MaxGameLength)
-                {
-                    await turn.SayAsync(turn.T("TooLong", ListingService.MaxGameLength)).ConfigureAwait(false);
-                    return;
-                }
-
                 await GameChosenAsync(turn, draft, value).ConfigureAwait(false);
                 return;
             case ConversationStep.SellTitle:
-                if (value.Length > ListingService.MaxTitleLength)
-                {
-                    await turn.SayAsync(turn.T("TooLong", ListingService.MaxTitleLength)).ConfigureAwait(false);
-                    return;
-                }
-
                 turn.Become(turn.State with { Step = ConversationStep.SellDescription, Draft = draft with { Title = value } });
                 await turn.SayAsync(turn.T("SellDescription", ListingService.MaxDescriptionLength), Cancel(turn)).ConfigureAwait(false);
                 return;
             case ConversationStep.SellDescription:
-                if (value.Length > ListingService.MaxDescriptionLength)
-                {
-                    await turn.SayAsync(turn.T("TooLong", ListingService.MaxDescriptionLength)).ConfigureAwait(false);
-                    return;
-                }
-
                 turn.Become(turn.State with { Step = ConversationStep.SellCurrency, Draft = draft with { Description = value } });
                 await turn.SayAsync(turn.T("SellCurrency"), BotKeyboard.Of(
                     [new BotButton(turn.T("CurrencyStars"), "sc:XTR"), new BotButton(turn.T("CurrencyUsdt"), "sc:USDT")],
@@ -117,9 +101,8 @@ public sealed class SellWizard(ListingService listings, ICredentialVault vault, 
             case ConversationStep.SellCredentials:
                 // The secret leaves the chat first, whatever happens next.
                 await turn.DeleteAsync(turn.Message!.MessageId).ConfigureAwait(false);
-                if (value.Length > ListingService.MaxCredentialsLength)
+                if (await TooLongAsync(turn, value, ListingService.MaxCredentialsLength).ConfigureAwait(false))
                 {
-                    await turn.SayAsync(turn.T("TooLong", ListingService.MaxCredentialsLength)).ConfigureAwait(false);
                     return;
                 }
 
@@ -130,6 +113,18 @@ public sealed class SellWizard(ListingService listings, ICredentialVault vault, 
                 await turn.SayAsync(turn.T("UseButtons")).ConfigureAwait(false);
                 return;
         }
+    }
+
+    /// <summary>True, after telling the user the limit, when <paramref name="value"/> is longer than <paramref name="max"/>.</summary>
+    internal static async Task<bool> TooLongAsync(Turn turn, string value, int max)
+    {
+        if (value.Length <= max)
+        {
+            return false;
+        }
+
+        await turn.SayAsync(turn.T("TooLong", max)).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>A typed price in <paramref name="currency"/>, or null after telling the user what is wrong with it.</summary>
