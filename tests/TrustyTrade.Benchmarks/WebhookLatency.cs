@@ -82,6 +82,28 @@ internal static class WebhookLatency
         return (Percentiles.Of(admitting), Percentiles.Of(queueing));
     }
 
+    /// <summary>
+    /// The most messages per second Azurite takes from <paramref name="senders"/> callers sending back to back, nothing
+    /// else running: the ceiling any webhook rate on this machine stays under.
+    /// </summary>
+    public static async Task<double> QueueCeilingAsync(IServiceProvider services, QueueClient updates, int senders, TimeSpan duration)
+    {
+        var inbox = services.GetRequiredService<IUpdateInbox>();
+        var sent = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                await inbox.EnqueueAsync(1, """{"update_id":1,"message":{}}""", CancellationToken.None);
+                Interlocked.Increment(ref sent);
+            }
+        })));
+        var perSecond = sent / clock.Elapsed.TotalSeconds;
+        await updates.ClearMessagesAsync();
+        return perSecond;
+    }
+
     private static async Task<(List<double> Latencies, int Late)> DriveAsync(
         WebhookService webhook, string secret, long firstId, int perSecond, TimeSpan duration)
     {
