@@ -6,6 +6,7 @@ using TrustyTrade.Core.Bot.Updates;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Users;
+using TrustyTrade.Core.Vault;
 
 namespace TrustyTrade.Core.Bot;
 
@@ -25,15 +26,21 @@ public sealed partial class UpdateProcessor(
     BrowseScreens browse,
     DealScreens dealScreens,
     StarsCheckout checkout,
+    ICredentialVault vault,
     IOptions<BotOptions> options,
     ILogger<UpdateProcessor> logger)
 {
-    /// <summary>Acts on one update from the queue; <paramref name="workflow"/> is told about every deal the update moves.</summary>
-    public async Task ProcessAsync(string updateJson, IDealWorkflow? workflow, CancellationToken cancellationToken)
+    /// <summary>
+    /// Acts on one update from the queue, as the webhook sealed it (<see cref="SealedUpdate"/>); <paramref name="workflow"/>
+    /// is told about every deal the update moves.
+    /// </summary>
+    public async Task ProcessAsync(string queueMessage, IDealWorkflow? workflow, CancellationToken cancellationToken)
     {
-        if (BotUpdateParser.TryParse(updateJson) is not { } update)
+        ArgumentNullException.ThrowIfNull(queueMessage);
+        if (SealedUpdate.TryOpen(vault, queueMessage) is not { } updateJson || BotUpdateParser.TryParse(updateJson) is not { } update)
         {
-            LogUnreadable(updateJson.Length);
+            // Not sealed by this app's vault, or not an update: nothing in it can be acted on, and a retry changes nothing.
+            LogUnreadable(queueMessage.Length);
             return;
         }
 
@@ -200,7 +207,7 @@ public sealed partial class UpdateProcessor(
             ? id
             : null;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram update of {Length} characters could not be read; skipped")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A queue message of {Length} characters is not a sealed Telegram update; skipped")]
     private partial void LogUnreadable(int length);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram update {UpdateId}: chat {ChatId} can't be written to any more; the answer was dropped")]

@@ -5,16 +5,22 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustyTrade.Core.Bot.Conversations;
 using TrustyTrade.Core.Bot.Updates;
+using TrustyTrade.Core.Vault;
 
 namespace TrustyTrade.Core.Bot;
 
 /// <summary>
 /// The webhook's work, kept short so Telegram never waits: check the secret, check the body is an update, let its id
-/// through once (<see cref="IUpdateGate"/>), queue it. An update that can't be queued is released again and the error
+/// through once (<see cref="IUpdateGate"/>), queue it sealed (<see cref="SealedUpdate"/>). An update that can't be queued is released again and the error
 /// goes back to Telegram, which redelivers it: nothing is lost, nothing is done twice.
 /// </summary>
 public sealed partial class WebhookService(
-    IUpdateGate gate, IUpdateInbox inbox, StarsCheckout checkout, IOptions<TelegramWebhookOptions> options, ILogger<WebhookService> logger)
+    IUpdateGate gate,
+    IUpdateInbox inbox,
+    StarsCheckout checkout,
+    ICredentialVault vault,
+    IOptions<TelegramWebhookOptions> options,
+    ILogger<WebhookService> logger)
 {
     /// <summary>The kinds of update Telegram sends (Bot API 9); an update carries exactly one of them.</summary>
     private static readonly HashSet<string> UpdateKinds =
@@ -59,7 +65,7 @@ public sealed partial class WebhookService(
                 return WebhookOutcome.Answered;
             }
 
-            await inbox.EnqueueAsync(updateId, json, cancellationToken).ConfigureAwait(false);
+            await inbox.EnqueueAsync(updateId, SealedUpdate.Seal(vault, updateId, json), cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using TrustyTrade.Core;
+using TrustyTrade.Core.Bot;
+using TrustyTrade.Core.Vault;
 using TrustyTrade.Functions.Bot;
 using TrustyTrade.Infrastructure;
 using TrustyTrade.Infrastructure.Bot;
@@ -123,9 +125,13 @@ internal sealed class BotConversationHarness : IAsyncDisposable
     }
 
     /// <summary>The update function run on an update as if the queue delivered it again (after a failure further on).</summary>
-    public Task RunAgainAsync(string updateJson) =>
+    public Task RunAgainAsync(long updateId, string updateJson) =>
+        RunQueueMessageAsync(SealedUpdate.Seal(Get<ICredentialVault>(), updateId, updateJson));
+
+    /// <summary>The update function on a queue message as it is, sealed or not.</summary>
+    public Task RunQueueMessageAsync(string queueMessage) =>
         ActivatorUtilities.CreateInstance<ProcessTelegramUpdateFunction>(_services)
-            .ProcessTelegramUpdate(updateJson, 2, Workflow.Client, CancellationToken.None);
+            .ProcessTelegramUpdate(queueMessage, 1, Workflow.Client, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

@@ -138,10 +138,11 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
         await buyer.SayAsync("/mydeals");
         await buyer.PressAsync($"#{dealId}");
         await buyer.PressAsync(buyer.T("BtnChat"));
-        var update = buyer.TextUpdate("Жду аккаунт");
+        var updateId = BotConversationHarness.NextId();
+        var update = buyer.TextUpdate("Жду аккаунт", updateId);
         await _bot.SendAsync(update);
 
-        await _bot.RunAgainAsync(update);
+        await _bot.RunAgainAsync(updateId, update);
 
         Assert.Equal(1L, await _data.ScalarAsync<long>("SELECT count(*) FROM deal_messages WHERE deal_id = @dealId", new { dealId }));
         Assert.True(seller.WasTold("Жду аккаунт"));
@@ -160,6 +161,16 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
 
         Assert.Equal((200, buyer.T("ChatNotDelivered")), (status, buyer.LastText));
         Assert.Equal(1L, await _data.ScalarAsync<long>("SELECT count(*) FROM deal_messages WHERE deal_id = @dealId", new { dealId }));
+    }
+
+    [Fact]
+    public async Task QueueMessageNotSealedByTheApp_IsSkippedNotActedOn()
+    {
+        var user = _bot.NewUser("ru");
+
+        await _bot.RunQueueMessageAsync(user.TextUpdate("/start"));
+
+        Assert.Empty(user.Messages());
     }
 
     [Fact]

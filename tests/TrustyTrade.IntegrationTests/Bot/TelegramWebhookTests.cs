@@ -2,6 +2,8 @@ using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using TrustyTrade.Core;
+using TrustyTrade.Core.Bot;
+using TrustyTrade.Core.Vault;
 using TrustyTrade.Infrastructure;
 using TrustyTrade.IntegrationTests.Infrastructure;
 
@@ -37,6 +39,16 @@ public sealed class TelegramWebhookTests(DatabaseFixture database) : IAsyncLifet
 
         Assert.Equal(StatusCodes.Status200OK, status);
         Assert.Equal([update], await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task QueuedUpdate_IsSealedNotInTheClear()
+    {
+        await PostAsync(Message(NextUpdateId(), "login: seller@example.com password: hunter2"));
+
+        var raw = (await _updates.PeekMessagesAsync()).Value.Single().Body.ToString();
+
+        Assert.DoesNotContain("hunter2", raw, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,6 +154,7 @@ public sealed class TelegramWebhookTests(DatabaseFixture database) : IAsyncLifet
     private Task<int> PostAsync(string body, string? secret = Secret, ServiceProvider? services = null) =>
         BotConversationHarness.PostToWebhookAsync(services ?? _services, body, secret);
 
+    /// <summary>The updates on the queue, opened: the webhook queues them sealed by the vault.</summary>
     private async Task<string[]> QueuedAsync()
     {
         if (!(await _updates.ExistsAsync()).Value)
@@ -149,7 +162,8 @@ public sealed class TelegramWebhookTests(DatabaseFixture database) : IAsyncLifet
             return [];
         }
 
+        var vault = _services.GetRequiredService<ICredentialVault>();
         var peeked = await _updates.PeekMessagesAsync(32);
-        return [.. peeked.Value.Select(m => m.Body.ToString())];
+        return [.. peeked.Value.Select(m => SealedUpdate.TryOpen(vault, m.Body.ToString()) ?? "(not sealed by this vault)")];
     }
 }

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TrustyTrade.Core.Vault;
+
+namespace TrustyTrade.Core.Bot;
+
+/// <summary>
+/// An admitted update as it waits on the queue: sealed by the vault (AES-256-GCM, bound to its update id), because what
+/// people type can be a secret — a seller's login details for a delivery — and must not sit in storage in the clear,
+/// in the queue for a moment or in its poison queue for good.
+/// </summary>
+public static class SealedUpdate
+{
+    public static string Seal(ICredentialVault vault, long updateId, string updateJson)
+    {
+        ArgumentNullException.ThrowIfNull(vault);
+        var secret = vault.Encrypt(updateJson, Purpose(updateId));
+        return JsonSerializer.Serialize(new Envelope(updateId, secret.KeyId, Convert.ToBase64String(secret.Ciphertext)));
+    }
+
+    /// <summary>The update's JSON, or null when the message is not a sealed update this vault opens (tampered, foreign, unknown key).</summary>
+    public static string? TryOpen(ICredentialVault vault, string message)
+    {
+        ArgumentNullException.ThrowIfNull(vault);
+        try
+        {
+            return JsonSerializer.Deserialize<Envelope>(message) is { UpdateId: > 0, KeyId: { } keyId, Ciphertext: { } ciphertext } envelope
+                ? vault.Decrypt(new EncryptedSecret(keyId, Convert.FromBase64String(ciphertext)), Purpose(envelope.UpdateId))
+                : null;
+        }
+        catch (Exception e) when (e is JsonException or FormatException or CredentialVaultException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static string Purpose(long updateId) => "telegram-update:" + updateId.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record Envelope(
+        [property: JsonPropertyName("update_id")] long UpdateId,
+        [property: JsonPropertyName("key_id")] string? KeyId,
+        [property: JsonPropertyName("sealed")] string? Ciphertext);
+}
