@@ -71,8 +71,9 @@ public sealed partial class UpdateProcessor(
         }
 
         var turn = new Turn(bot, workflow is null ? deals : deals.WithWorkflow(workflow), update, user, chatId, state, cancellationToken);
-        if (user.IsBanned)
+        if (user.IsBanned && update.Message?.Payment is null)
         {
+            // A payment is applied even for a banned user: the money has already moved, and the deal must show it.
             await turn.RefuseAsync(turn.T("Banned")).ConfigureAwait(false);
             return;
         }
@@ -158,6 +159,13 @@ public sealed partial class UpdateProcessor(
     private Task ButtonAsync(Turn turn, string data)
     {
         var prefix = data.Split(':', 2)[0];
+        var sellButton = prefix is "sg" or "sc" or "sk" or "sok" or "sx";
+        if (turn.State.Step != ConversationStep.Idle && !(sellButton && SellWizard.Owns(turn.State.Step)))
+        {
+            // Any other button leaves a step that waits for typed text, so the next message isn't taken for its answer.
+            turn.Reset();
+        }
+
         return prefix switch
         {
             "m" => MenuScreens.MenuAsync(turn),
@@ -171,21 +179,10 @@ public sealed partial class UpdateProcessor(
             "b" or "bgs" or "bg" or "bc" or "bp" or "bt" or "bn" or "v" => browse.OnButtonAsync(turn, data),
             "buy" when Screens.Id(data, "buy") is { } listingId => dealScreens.BuyAsync(turn, listingId),
             "d" when data == "d" => dealScreens.ListAsync(turn),
-            "d" when Screens.Id(data, "d") is { } dealId => OpenDealAsync(turn, dealId),
+            "d" when Screens.Id(data, "d") is { } dealId => dealScreens.CardAsync(turn, dealId),
             "a" or "rt" => dealScreens.OnButtonAsync(turn, data),
             _ => turn.RefuseAsync(turn.T("StaleButton")),
         };
-    }
-
-    /// <summary>A deal's card; pressing it also leaves a wizard that was waiting for text about that deal.</summary>
-    private Task OpenDealAsync(Turn turn, long dealId)
-    {
-        if (turn.State.Step != ConversationStep.Idle)
-        {
-            turn.Reset();
-        }
-
-        return dealScreens.CardAsync(turn, dealId);
     }
 
     /// <summary>The user behind an update: registered on first contact, the username refreshed when it changed.</summary>

@@ -119,7 +119,7 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     [Fact]
     public async Task PreCheckoutForTheWrongAmount_IsRefusedInTheRequestAndTheDealStaysUnpaid()
     {
-        var (buyer, listingId, card, buy) = await ListingCardAsync("en");
+        var (_, buyer, listingId, card, buy) = await ListingCardAsync("en");
         await buyer.PressDataAsync(buy, card.MessageId);
         var dealId = await _data.ScalarAsync<long>("SELECT id FROM deals WHERE account_id = @listingId", new { listingId });
 
@@ -174,9 +174,37 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     }
 
     [Fact]
+    public async Task BannedBuyersPayment_IsStillApplied()
+    {
+        var (_, buyer, listingId, card, buy) = await ListingCardAsync();
+        await buyer.PressDataAsync(buy, card.MessageId);
+        var dealId = await _data.ScalarAsync<long>("SELECT id FROM deals WHERE account_id = @listingId", new { listingId });
+        await _data.ScalarAsync<int>("UPDATE users SET is_banned = true WHERE telegram_id = @id RETURNING 1", new { id = buyer.Id });
+
+        await buyer.PayAsync(100, $"deal:{dealId}", $"charge-banned-{dealId}");
+
+        Assert.Equal("paid", await StatusAsync(dealId));
+    }
+
+    [Fact]
+    public async Task LeavingADealChatByAButton_StopsRelayingTypedText()
+    {
+        var (seller, buyer, dealId) = await PaidDealAsync(credentials: null);
+        await buyer.SayAsync("/mydeals");
+        await buyer.PressAsync($"#{dealId}");
+        await buyer.PressAsync(buyer.T("BtnChat"));
+        await buyer.PressAsync(buyer.T("BtnCancel"));
+
+        await buyer.SayAsync("это не для продавца");
+
+        Assert.False(seller.WasTold("это не для продавца"));
+        Assert.Equal(buyer.T("UseMenu"), buyer.LastText);
+    }
+
+    [Fact]
     public async Task SameUpdateThreeTimes_HasOneEffect()
     {
-        var (buyer, listingId, card, buy) = await ListingCardAsync();
+        var (_, buyer, listingId, card, buy) = await ListingCardAsync();
         var updateId = BotConversationHarness.NextId();
 
         int[] statuses = [await buyer.PressDataAsync(buy, card.MessageId, updateId), await buyer.PressDataAsync(buy, card.MessageId, updateId),
@@ -189,7 +217,7 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     [Fact]
     public async Task BuyDoubleClicked_OpensOneDealAndShowsItTwice()
     {
-        var (buyer, listingId, card, buy) = await ListingCardAsync();
+        var (_, buyer, listingId, card, buy) = await ListingCardAsync();
 
         await buyer.PressDataAsync(buy, card.MessageId);
         await buyer.PressDataAsync(buy, card.MessageId);
@@ -383,7 +411,7 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     }
 
     /// <summary>A seller's approved 100 ⭐ listing, opened by a buyer from its deep link: the card and its Buy button's data.</summary>
-    private async Task<(TelegramUser Buyer, long ListingId, TestSupport.ChatMessage Card, string Buy)> ListingCardAsync(
+    private async Task<(TelegramUser Seller, TelegramUser Buyer, long ListingId, TestSupport.ChatMessage Card, string Buy)> ListingCardAsync(
         string buyerLanguage = "ru", TelegramUser? seller = null, string? credentials = null)
     {
         seller ??= _bot.NewUser("ru");
@@ -392,13 +420,13 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
         await ApproveAsync(listingId);
         await buyer.SayAsync($"/start l{listingId}");
         var card = buyer.Messages()[^1];
-        return (buyer, listingId, card, TelegramUser.Buttons(card).Single(b => b.Data.StartsWith("buy:", StringComparison.Ordinal)).Data);
+        return (seller, buyer, listingId, card, TelegramUser.Buttons(card).Single(b => b.Data.StartsWith("buy:", StringComparison.Ordinal)).Data);
     }
 
     private async Task<(TelegramUser Seller, TelegramUser Buyer, long DealId)> PaidDealAsync(string? credentials)
     {
         var seller = _bot.NewUser("ru");
-        var (buyer, listingId, card, buy) = await ListingCardAsync(seller: seller, credentials: credentials);
+        var (_, buyer, listingId, card, buy) = await ListingCardAsync(seller: seller, credentials: credentials);
         await buyer.PressDataAsync(buy, card.MessageId);
         var dealId = await _data.ScalarAsync<long>("SELECT id FROM deals WHERE account_id = @listingId", new { listingId });
         await buyer.PayAsync(100, $"deal:{dealId}", $"charge-{dealId}");

@@ -44,7 +44,6 @@ public sealed class BrowseScreens(ListingService listings, IUserStore users, IDe
         switch (data)
         {
             case "b":
-                turn.Become(turn.State with { Step = ConversationStep.Idle });
                 await FilterAsync(turn).ConfigureAwait(false);
                 return;
             case "bgs":
