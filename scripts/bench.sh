@@ -23,6 +23,8 @@ fi
 # that serves search all day, whatever order the benchmark's own queries happen to touch pages in.
 as_root runuser -u postgres -- psql -p "$PG_PORT" -d "$bench_db" -qc "CREATE EXTENSION IF NOT EXISTS pg_prewarm"
 export Postgres__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=$bench_db;Username=$PG_USER;Password=$PG_PASSWORD;Maximum Pool Size=64"
+# The webhook answers pre-checkout queries through the Bot API client, so it needs a token; the benchmark sends none.
+export Telegram__BotToken="123456789:bench-placeholder-token"
 export Telegram__WebhookSecret="bench-$(head -c 24 /dev/urandom | base64 | tr '+/=' '-_-')"
 export Vault__ActiveKeyId="bench" Vault__Keys="bench=$(head -c 32 /dev/urandom | base64)"
 export Bench__Listings="${BENCH_LISTINGS:-1000000}" Bench__Seconds="${BENCH_SECONDS:-15}" Bench__WarmUpSeconds="${BENCH_WARMUP_SECONDS:-10}" Bench__Parts="${BENCH_PARTS:-deals,search,notifications,webhook}" \

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -12,11 +13,12 @@ namespace TrustyTrade.Core.Bot;
 /// </summary>
 public static class SealedUpdate
 {
+    /// <summary>The queue message: base64url, which JSON carries without escaping (base64's "+" would become "\u002B").</summary>
     public static string Seal(ICredentialVault vault, long updateId, string updateJson)
     {
         ArgumentNullException.ThrowIfNull(vault);
         var secret = vault.Encrypt(updateJson, Purpose(updateId));
-        return JsonSerializer.Serialize(new Envelope(updateId, secret.KeyId, Convert.ToBase64String(secret.Ciphertext)));
+        return JsonSerializer.Serialize(new Envelope(updateId, secret.KeyId, Base64Url.EncodeToString(secret.Ciphertext)));
     }
 
     /// <summary>The update's JSON, or null when the message is not a sealed update this vault opens (tampered, foreign, unknown key).</summary>
@@ -26,7 +28,7 @@ public static class SealedUpdate
         try
         {
             return JsonSerializer.Deserialize<Envelope>(message) is { UpdateId: > 0, KeyId: { } keyId, Ciphertext: { } ciphertext } envelope
-                ? vault.Decrypt(new EncryptedSecret(keyId, Convert.FromBase64String(ciphertext)), Purpose(envelope.UpdateId))
+                ? vault.Decrypt(new EncryptedSecret(keyId, Base64Url.DecodeFromChars(ciphertext)), Purpose(envelope.UpdateId))
                 : null;
         }
         catch (Exception e) when (e is JsonException or FormatException or CredentialVaultException or ArgumentException)

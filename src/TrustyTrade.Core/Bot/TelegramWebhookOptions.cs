@@ -16,9 +16,13 @@ public sealed class TelegramWebhookOptions
         ErrorMessage = "Telegram:WebhookSecret must be 32–256 letters, digits, _ or - (the value is not shown).")]
     public string WebhookSecret { get; set; } = "";
 
-    /// <summary>The largest update body taken (a queue message holds 64 KB, base64 makes it a third bigger).</summary>
-    [Range(1_024, 48_000)]
-    public int MaxUpdateBytes { get; set; } = 48_000;
+    /// <summary>
+    /// The largest update body taken. It must fit one Storage queue message (64 KiB) once sealed: the ciphertext is
+    /// base64 in its envelope (a third bigger) and the queue base64-encodes the message again (another third), so
+    /// 36,000 bytes become about 64,150 characters. A Telegram message's text is at most 4,096 characters.
+    /// </summary>
+    [Range(1_024, 36_000)]
+    public int MaxUpdateBytes { get; set; } = 36_000;
 
     /// <summary>How long an update id is remembered in Redis; Telegram keeps an undelivered update for 24 hours.</summary>
     [Range(1, 168)]

@@ -1,5 +1,7 @@
+using System.Text;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TrustyTrade.Core;
 using TrustyTrade.Core.Bot;
@@ -105,6 +107,19 @@ public sealed class TelegramWebhookTests(DatabaseFixture database) : IAsyncLifet
 
         Assert.Equal(StatusCodes.Status400BadRequest, status);
         Assert.Empty(await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task LargestUpdateTaken_FitsTheQueueOnceSealed()
+    {
+        var updateId = NextUpdateId();
+        var padding = TestConfiguration.Build().GetValue<int>("Telegram:MaxUpdateBytes") - Encoding.UTF8.GetByteCount(Message(updateId, ""));
+        var update = Message(updateId, new string('a', padding));
+
+        var status = await PostAsync(update);
+
+        Assert.Equal(200, status);
+        Assert.Equal([update], await QueuedAsync());
     }
 
     [Fact]
