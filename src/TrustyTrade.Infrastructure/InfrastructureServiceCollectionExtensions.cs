@@ -67,7 +67,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IConversationStore, RedisConversationStore>();
         services.AddSingleton<ISeenUpdateStore, PostgresSeenUpdateStore>();
         services.AddSingleton<IUpdateInbox>(sp => new StorageQueueUpdateInbox(StorageQueueNotificationPublisher.CreateQueueClient(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, StorageQueueUpdateInbox.QueueName)));
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, TelegramQueues.Updates)));
 
         services.AddSingleton<IDependencyProbe, PostgresHealthProbe>();
         services.AddSingleton<IDependencyProbe, RedisHealthProbe>();

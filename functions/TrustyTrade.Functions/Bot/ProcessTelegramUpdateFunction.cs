@@ -8,7 +8,7 @@ using TrustyTrade.Infrastructure.Bot;
 namespace TrustyTrade.Functions.Bot;
 
 /// <summary>
-/// Works on the updates the webhook queued: the conversations, deal commands and their answers. An error that may
+/// Works on the updates the webhook queued (one or a group per message, in arrival order): the conversations, deal commands and their answers. An error that may
 /// pass (Telegram or a database briefly away) throws, so the host runs the update again; every effect of an update is
 /// idempotent (deal commands by key, wizard steps by the update id kept in the conversation state). After host.json's
 /// maxDequeueCount the update goes to <c>telegram-updates-poison</c> with a log line an operator can act on.
@@ -28,18 +28,18 @@ public sealed partial class ProcessTelegramUpdateFunction(UpdateProcessor proces
         ArgumentNullException.ThrowIfNull(message);
         try
         {
-            await processor.ProcessAsync(message, new DurableDealWorkflow(client), cancellationToken).ConfigureAwait(false);
+            await processor.ProcessBatchAsync(message, new DurableDealWorkflow(client), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (dequeueCount >= MaxDequeueCount && !cancellationToken.IsCancellationRequested)
         {
-            // The update's text may hold what a user typed (even credentials): only its size and the error are logged.
+            // Only the message's size and the error are logged: the updates in it are sealed, and what they say stays there.
             LogGoesToPoison(e, message.Length, dequeueCount, TelegramQueues.Poison, $"{e.GetType().Name}: {e.Message}");
             throw;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message =
-        "A Telegram update ({Length} characters) failed {Attempts} times and goes to the queue {PoisonQueue}: {Reason}. " +
+        "A queue message of Telegram updates ({Length} characters) failed {Attempts} times and goes to the queue {PoisonQueue}: {Reason}. " +
         "Fix the cause, then move it back to telegram-updates to run it again (its effects are idempotent).")]
     private partial void LogGoesToPoison(Exception exception, int length, long attempts, string poisonQueue, string reason);
 }

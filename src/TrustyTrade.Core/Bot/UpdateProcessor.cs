@@ -30,6 +30,15 @@ public sealed partial class UpdateProcessor(
     IOptions<BotOptions> options,
     ILogger<UpdateProcessor> logger)
 {
+    /// <summary>Acts on the updates of one queue message (<see cref="UpdateBatch"/>) in the order they arrived.</summary>
+    public async Task ProcessBatchAsync(string queueMessage, IDealWorkflow? workflow, CancellationToken cancellationToken)
+    {
+        foreach (var sealedUpdate in UpdateBatch.Split(queueMessage))
+        {
+            await ProcessAsync(sealedUpdate, workflow, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>
     /// Acts on one update from the queue, as the webhook sealed it (<see cref="SealedUpdate"/>); <paramref name="workflow"/>
     /// is told about every deal the update moves.

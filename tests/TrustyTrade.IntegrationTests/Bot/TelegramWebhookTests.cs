@@ -54,6 +54,18 @@ public sealed class TelegramWebhookTests(DatabaseFixture database) : IAsyncLifet
     }
 
     [Fact]
+    public async Task ManyUpdatesAtOnce_AreEachQueuedOnceInFewerMessages()
+    {
+        var updates = Enumerable.Range(0, 40).Select(_ => Message(NextUpdateId(), "/start")).ToArray();
+
+        var statuses = await Task.WhenAll(updates.Select(u => PostAsync(u)));
+
+        Assert.All(statuses, s => Assert.Equal(200, s));
+        Assert.Equal(updates.Order(), (await QueuedAsync()).Order());
+        Assert.True((await _updates.GetPropertiesAsync()).Value.ApproximateMessagesCount < updates.Length);
+    }
+
+    [Fact]
     public async Task SameUpdateThreeTimes_IsQueuedOnce()
     {
         var update = Message(NextUpdateId(), "/start");
@@ -179,6 +191,7 @@ public sealed class TelegramWebhookTests(DatabaseFixture database) : IAsyncLifet
 
         var vault = _services.GetRequiredService<ICredentialVault>();
         var peeked = await _updates.PeekMessagesAsync(32);
-        return [.. peeked.Value.Select(m => SealedUpdate.TryOpen(vault, m.Body.ToString()) ?? "(not sealed by this vault)")];
+        return [.. peeked.Value.SelectMany(m => UpdateBatch.Split(m.Body.ToString()))
+            .Select(sealedUpdate => SealedUpdate.TryOpen(vault, sealedUpdate) ?? "(not sealed by this vault)")];
     }
 }
