@@ -99,8 +99,8 @@ if (parts.Contains("webhook"))
     Console.WriteLine($"  warm-up {webhook.WarmUp.TotalSeconds:F0} s (until the JIT settled); while timed: {webhook.JitMethodsWhileTimed} methods JIT-compiled, {webhook.CpuMicrosecondsPerUpdate:F0} µs CPU per update in this process");
     var (gate, inbox) = await WebhookLatency.StepsAsync(services, updates, 500);
     Console.WriteLine($"  one at a time: dedupe p50 {gate.P50:F2} p99 {gate.P99:F2} ms; queue p50 {inbox.P50:F2} p99 {inbox.P99:F2} ms");
-    var ceiling = await WebhookLatency.QueueCeilingAsync(services, updates, senders: 16, TimeSpan.FromSeconds(5));
-    Console.WriteLine($"  Azurite alone, 16 senders back to back: {ceiling:F0} messages/s (the ceiling of any webhook rate here)");
+    var ceiling = await WebhookLatency.QueueCeilingAsync(updates, senders: 16, TimeSpan.FromSeconds(5));
+    Console.WriteLine($"  Azurite alone, 16 senders back to back, one message per request: {ceiling:F0} messages/s (the inbox groups updates to stay well under it)");
     passed &= webhook.Latency.P99 <= 15;
     Console.WriteLine($"  p99 target ≤ 15 ms: {(webhook.Latency.P99 <= 15 ? "PASS" : "FAIL")}");
 }
