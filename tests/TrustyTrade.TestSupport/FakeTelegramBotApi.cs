@@ -49,7 +49,8 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     {
         _app = app;
         Token = token;
-        _botId = long.Parse(token.Split(':')[0], CultureInfo.InvariantCulture);
+        // A bot's id is its token's first part; the fake answers as that bot in the messages' "from".
+        _botId = long.TryParse(token.Split(':')[0], CultureInfo.InvariantCulture, out var botId) ? botId : 1;
         app.MapPost("/bot{token}/{method}", HandleAsync);
     }
 
@@ -165,17 +166,26 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             return;
         }
 
-        // Telegram.Bot posts every request without a file as JSON; one with a file would come as multipart form, and
-        // none of the methods below gets one from us, so anything but JSON is a mistake worth failing loudly on.
-        if (context.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+        // Telegram.Bot posts every request without a file as JSON (a method without parameters, with no body at all);
+        // one with a file would come as multipart form, and none of the methods below gets one from us, so any other
+        // body is a mistake worth failing loudly on.
+        JsonElement body;
+        if (context.Request.ContentLength is 0 || context.Request.ContentType is null)
+        {
+            body = JsonSerializer.SerializeToElement(new { });
+        }
+        else if (context.Request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            using var document = await JsonDocument.ParseAsync(context.Request.Body).ConfigureAwait(false);
+            body = document.RootElement.Clone();
+        }
+        else
         {
             Record(method, JsonSerializer.SerializeToElement(new { }));
             await AnswerErrorAsync(context, 400, "Bad Request: the fake Bot API reads JSON bodies only", retryAfter: null).ConfigureAwait(false);
             return;
         }
 
-        using var document = await JsonDocument.ParseAsync(context.Request.Body).ConfigureAwait(false);
-        var body = document.RootElement.Clone();
         Record(method, body);
 
         if (TakeScriptedFailure(method) is { } scripted)
@@ -184,16 +194,24 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             return;
         }
 
-        await (method switch
+        try
         {
-            "sendMessage" => SendMessageAsync(context, body),
-            "editMessageText" => EditMessageTextAsync(context, body),
-            "deleteMessage" => DeleteMessageAsync(context, body),
-            "sendInvoice" => SendInvoiceAsync(context, body),
-            "answerCallbackQuery" or "answerPreCheckoutQuery" or "setWebhook" or "setMyCommands" or "setMyDescription"
-                or "setMyShortDescription" => AnswerAsync(context, true),
-            _ => AnswerErrorAsync(context, 404, "Not Found: method not found", retryAfter: null),
-        }).ConfigureAwait(false);
+            await (method switch
+            {
+                "sendMessage" => SendMessageAsync(context, body),
+                "editMessageText" => EditMessageTextAsync(context, body),
+                "deleteMessage" => DeleteMessageAsync(context, body),
+                "sendInvoice" => SendInvoiceAsync(context, body),
+                "answerCallbackQuery" or "answerPreCheckoutQuery" or "setWebhook" or "setMyCommands" or "setMyDescription"
+                    or "setMyShortDescription" => AnswerAsync(context, true),
+                _ => AnswerErrorAsync(context, 404, "Not Found: method not found", retryAfter: null),
+            }).ConfigureAwait(false);
+        }
+        catch (KeyNotFoundException)
+        {
+            // As Telegram does for a request without a required parameter (e.g. "Bad Request: chat_id is empty").
+            await AnswerErrorAsync(context, 400, "Bad Request: a required parameter is empty", retryAfter: null).ConfigureAwait(false);
+        }
     }
 
     private async Task SendMessageAsync(HttpContext context, JsonElement body)
