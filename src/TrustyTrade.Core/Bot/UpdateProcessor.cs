@@ -80,15 +80,16 @@ public sealed partial class UpdateProcessor(
         }
 
         var turn = new Turn(bot, workflow is null ? deals : deals.WithWorkflow(workflow), update, user, chatId, state, cancellationToken);
-        if (user.IsBanned && update.Message?.Payment is null)
-        {
-            // A payment is applied even for a banned user: the money has already moved, and the deal must show it.
-            await turn.RefuseAsync(turn.T("Banned")).ConfigureAwait(false);
-            return;
-        }
-
         try
         {
+            // A banned user is told so and nothing else happens — except a payment: its money has already moved, and
+            // the deal must show it.
+            if (user.IsBanned && update.Message?.Payment is null)
+            {
+                await turn.RefuseAsync(turn.T("Banned")).ConfigureAwait(false);
+                return;
+            }
+
             await RouteAsync(turn).ConfigureAwait(false);
         }
         catch (BotChatUnavailableException e)
