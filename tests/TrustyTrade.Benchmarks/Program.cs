@@ -7,6 +7,7 @@ using Npgsql;
 using TrustyTrade.Benchmarks;
 using TrustyTrade.Core;
 using TrustyTrade.Infrastructure;
+using TrustyTrade.Infrastructure.Bot;
 using TrustyTrade.Infrastructure.Persistence;
 
 // Measures TrustyTrade's escrow core against plain PostgreSQL on the same database, in one run:
@@ -91,7 +92,7 @@ if (parts.Contains("notifications"))
 if (parts.Contains("webhook"))
 {
     var rate = int.Parse(configuration["Bench:WebhookRate"] ?? "500", CultureInfo.InvariantCulture);
-    var updates = new QueueClient(configuration["AzureWebJobsStorage"], "telegram-updates");
+    var updates = new QueueClient(configuration["AzureWebJobsStorage"], TelegramQueues.Updates);
     var webhook = await WebhookLatency.RunAsync(
         services, updates, configuration["Telegram:WebhookSecret"]!, rate, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmUpSeconds));
     Console.WriteLine($"Telegram webhook (secret → parse → dedupe in Redis + PostgreSQL → queue on Azurite), {rate} updates/s open loop:");

@@ -20,7 +20,7 @@ public sealed partial class DealRecordService(
     /// came from, so the same message posted again (a retried update) is kept once.
     /// </summary>
     public async Task<(DealRecordOutcome Outcome, DealMessage? Message)> PostMessageAsync(
-        long dealId, long senderId, string body, CancellationToken cancellationToken, string? sourceKey = null)
+        long dealId, long senderId, string body, string? sourceKey, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body) || body.Length > MaxMessageLength)
         {

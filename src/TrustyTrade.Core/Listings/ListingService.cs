@@ -50,7 +50,7 @@ public sealed partial class ListingService(
             _ when title.Length is 0 or > MaxTitleLength => ListingResult.Refused(ListingRefusalCode.InvalidTitle, $"give the listing a title (1–{MaxTitleLength} characters)"),
             _ when description.Length is 0 or > MaxDescriptionLength => ListingResult.Refused(ListingRefusalCode.InvalidDescription, $"describe the account (1–{MaxDescriptionLength} characters)"),
             _ when PriceProblem(draft.Price) is { } problem => ListingResult.Refused(ListingRefusalCode.InvalidPrice, problem),
-            _ when draft.Credentials is { } c && (string.IsNullOrWhiteSpace(c) || c.Length > MaxCredentialsLength) =>
+            _ when draft.Credentials is { } c && !CredentialsFit(c) =>
                 ListingResult.Refused(ListingRefusalCode.InvalidCredentials, $"credentials are 1–{MaxCredentialsLength} characters"),
             _ => null,
         };
@@ -130,7 +130,7 @@ public sealed partial class ListingService(
             return ListingResult.Refused(ListingRefusalCode.NotOwner, "only the seller may deliver this listing");
         }
 
-        if (string.IsNullOrWhiteSpace(credentials) || credentials.Length > MaxCredentialsLength)
+        if (!CredentialsFit(credentials))
         {
             return ListingResult.Refused(ListingRefusalCode.InvalidCredentials, $"credentials are 1–{MaxCredentialsLength} characters");
         }
@@ -276,6 +276,9 @@ public sealed partial class ListingService(
         LogMoved(listingId, from, to);
         return ListingResult.Success(listing with { Status = to });
     }
+
+    private static bool CredentialsFit(string credentials) =>
+        !string.IsNullOrWhiteSpace(credentials) && credentials.Length <= MaxCredentialsLength;
 
     private static readonly ListingStatus[] PriceableStatuses = [ListingStatus.Draft, ListingStatus.PendingModeration, ListingStatus.Active];
 

@@ -50,8 +50,7 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
         // The listing had stored credentials: the platform delivered as soon as the money arrived.
         Assert.Equal("delivered", await StatusAsync(dealId));
 
-        await buyer.SayAsync("/mydeals");
-        await buyer.PressAsync($"#{dealId}");
+        await buyer.OpenDealAsync(dealId);
         await buyer.PressAsync(buyer.T("BtnShowCredentials"));
         Assert.Contains("hero@example.com / pass: s3cret-42", buyer.LastText);
         await buyer.PressAsync(buyer.T("BtnConfirm"));
@@ -60,8 +59,7 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
 
         await buyer.PressAsync(buyer.T("BtnRate"));
         await buyer.PressAsync("★★★★★");
-        await seller.SayAsync("/mydeals");
-        await seller.PressAsync($"#{dealId}");
+        await seller.OpenDealAsync(dealId);
         await seller.PressAsync(seller.T("BtnRate"));
         await seller.PressAsync("★★★★");
         Assert.Equal(2L, await _data.ScalarAsync<long>("SELECT count(*) FROM ratings WHERE deal_id = @dealId", new { dealId }));
@@ -73,8 +71,7 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     {
         var (seller, buyer, dealId) = await PaidDealAsync(credentials: null);
 
-        await seller.SayAsync("/mydeals");
-        await seller.PressAsync($"#{dealId}");
+        await seller.OpenDealAsync(dealId);
         await seller.PressAsync(seller.T("BtnDeliver"));
         await seller.SayAsync("login: typed@example.com pass: hunter2");
         var typedMessage = seller.LastMessageId;
@@ -86,8 +83,7 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
         Assert.DoesNotContain("hunter2", System.Text.Encoding.UTF8.GetString(stored), StringComparison.Ordinal);
         Assert.False(seller.WasTold("hunter2"));
 
-        await buyer.SayAsync("/mydeals");
-        await buyer.PressAsync($"#{dealId}");
+        await buyer.OpenDealAsync(dealId);
         await buyer.PressAsync(buyer.T("BtnShowCredentials"));
         Assert.Contains("hunter2", buyer.LastText);
     }
@@ -97,8 +93,7 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     {
         var (seller, buyer, dealId) = await PaidDealAsync(credentials: null);
 
-        await buyer.SayAsync("/mydeals");
-        await buyer.PressAsync($"#{dealId}");
+        await buyer.OpenDealAsync(dealId);
         await buyer.PressAsync(buyer.T("BtnChat"));
         await buyer.SayAsync("Где аккаунт? Прошло уже много времени.");
         Assert.True(seller.WasTold("Где аккаунт? Прошло уже много времени."));
@@ -135,8 +130,7 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     public async Task ChatMessageRunAgainByTheQueue_IsKeptAndRelayedOnce()
     {
         var (seller, buyer, dealId) = await PaidDealAsync(credentials: null);
-        await buyer.SayAsync("/mydeals");
-        await buyer.PressAsync($"#{dealId}");
+        await buyer.OpenDealAsync(dealId);
         await buyer.PressAsync(buyer.T("BtnChat"));
         var updateId = BotConversationHarness.NextId();
         var update = buyer.TextUpdate("Жду аккаунт", updateId);
@@ -153,8 +147,7 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     {
         var (seller, buyer, dealId) = await PaidDealAsync(credentials: null);
         _bot.Fake.FailChat(seller.Id, 403, "Forbidden: bot was blocked by the user");
-        await buyer.SayAsync("/mydeals");
-        await buyer.PressAsync($"#{dealId}");
+        await buyer.OpenDealAsync(dealId);
         await buyer.PressAsync(buyer.T("BtnChat"));
 
         var status = await buyer.SayAsync("Вы тут?");
@@ -190,8 +183,7 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     public async Task LeavingADealChatByAButton_StopsRelayingTypedText()
     {
         var (seller, buyer, dealId) = await PaidDealAsync(credentials: null);
-        await buyer.SayAsync("/mydeals");
-        await buyer.PressAsync($"#{dealId}");
+        await buyer.OpenDealAsync(dealId);
         await buyer.PressAsync(buyer.T("BtnChat"));
         await buyer.PressAsync(buyer.T("BtnCancel"));
 

@@ -41,6 +41,13 @@ internal sealed class TelegramUser(BotConversationHarness harness, long id, stri
             {"update_id":{{{BotConversationHarness.NextId()}}},"pre_checkout_query":{"id":{{{JsonSerializer.Serialize(queryId)}}},"from":{{{From()}}},"currency":"XTR","total_amount":{{{stars}}},"invoice_payload":{{{JsonSerializer.Serialize(payload)}}}}}
             """);
 
+    /// <summary>Opens one of this person's deals the way they would: "my deals", then the deal's button.</summary>
+    public async Task OpenDealAsync(long dealId)
+    {
+        await SayAsync("/mydeals");
+        await PressAsync($"#{dealId}");
+    }
+
     /// <summary>Presses the button whose text is <paramref name="buttonText"/> (or starts with it) on the newest message that has it.</summary>
     public async Task PressAsync(string buttonText)
     {

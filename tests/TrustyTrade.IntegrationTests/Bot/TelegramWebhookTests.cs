@@ -7,7 +7,9 @@ using TrustyTrade.Core;
 using TrustyTrade.Core.Bot;
 using TrustyTrade.Core.Vault;
 using TrustyTrade.Infrastructure;
+using TrustyTrade.Infrastructure.Bot;
 using TrustyTrade.IntegrationTests.Infrastructure;
+using TrustyTrade.TestSupport;
 
 namespace TrustyTrade.IntegrationTests.Bot;
 
@@ -18,8 +20,7 @@ public sealed class TelegramWebhookTests(DatabaseFixture database) : IAsyncLifet
     private const string Secret = "webhook-test-secret-0123456789-abcdef";
     private static long _nextUpdateId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 10;
 
-    private readonly QueueClient _updates = new(
-        TestConfiguration.Build()["AzureWebJobsStorage"], "telegram-updates", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+    private readonly QueueClient _updates = QueueHostEmulator.CreateClient(TestConfiguration.Build()["AzureWebJobsStorage"]!, TelegramQueues.Updates);
 
     private ServiceProvider _services = null!;
 

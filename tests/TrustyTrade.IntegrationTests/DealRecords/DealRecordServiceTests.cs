@@ -31,7 +31,7 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
     {
         var deal = await DealAsync(DealStatus.Paid);
 
-        var (outcome, message) = await _records.PostMessageAsync(deal.Id, deal.BuyerId, "when will you deliver?", CancellationToken.None);
+        var (outcome, message) = await _records.PostMessageAsync(deal.Id, deal.BuyerId, "when will you deliver?", sourceKey: null, CancellationToken.None);
 
         Assert.Equal((DealRecordOutcome.Done, deal.SellerId), (outcome, message?.RecipientId));
     }
@@ -41,7 +41,7 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
     {
         var deal = await DealAsync(DealStatus.Paid);
 
-        var (outcome, message) = await _records.PostMessageAsync(deal.Id, deal.SellerId, "in ten minutes", CancellationToken.None);
+        var (outcome, message) = await _records.PostMessageAsync(deal.Id, deal.SellerId, "in ten minutes", sourceKey: null, CancellationToken.None);
 
         Assert.Equal((DealRecordOutcome.Done, deal.BuyerId), (outcome, message?.RecipientId));
     }
@@ -51,7 +51,7 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
     {
         var deal = await DealAsync(DealStatus.AwaitingPayment);
 
-        var (outcome, _) = await _records.PostMessageAsync(deal.Id, deal.BuyerId, "is the e-mail included?", CancellationToken.None);
+        var (outcome, _) = await _records.PostMessageAsync(deal.Id, deal.BuyerId, "is the e-mail included?", sourceKey: null, CancellationToken.None);
 
         Assert.Equal(DealRecordOutcome.Done, outcome);
     }
@@ -61,7 +61,7 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
     {
         var deal = await DealAsync(DealStatus.Paid);
 
-        var (_, message) = await _records.PostMessageAsync(deal.Id, deal.BuyerId, "  hello  ", CancellationToken.None);
+        var (_, message) = await _records.PostMessageAsync(deal.Id, deal.BuyerId, "  hello  ", sourceKey: null, CancellationToken.None);
 
         Assert.Equal(
             new DealMessage(message!.Id, deal.Id, deal.BuyerId, deal.SellerId, "hello", app.Time.GetUtcNow()),
@@ -74,7 +74,7 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
         var deal = await DealAsync(DealStatus.Paid);
         var stranger = await _data.UserAsync();
 
-        var (outcome, _) = await _records.PostMessageAsync(deal.Id, stranger, "hi", CancellationToken.None);
+        var (outcome, _) = await _records.PostMessageAsync(deal.Id, stranger, "hi", sourceKey: null, CancellationToken.None);
 
         Assert.Equal(DealRecordOutcome.NotAParty, outcome);
     }
@@ -85,7 +85,7 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
         var deal = await DealAsync(DealStatus.Paid);
         var admin = await _data.UserAsync(role: "admin");
 
-        var (outcome, _) = await _records.PostMessageAsync(deal.Id, admin, "hi", CancellationToken.None);
+        var (outcome, _) = await _records.PostMessageAsync(deal.Id, admin, "hi", sourceKey: null, CancellationToken.None);
 
         Assert.Equal(DealRecordOutcome.NotAParty, outcome);
     }
@@ -96,7 +96,7 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
     {
         var deal = await DealAsync(DealStatus.Paid);
 
-        var (outcome, _) = await _records.PostMessageAsync(deal.Id, deal.BuyerId, body, CancellationToken.None);
+        var (outcome, _) = await _records.PostMessageAsync(deal.Id, deal.BuyerId, body, sourceKey: null, CancellationToken.None);
 
         Assert.Equal((DealRecordOutcome.Invalid, 0L), (outcome, await _data.ScalarAsync<long>("SELECT count(*) FROM deal_messages")));
     }
@@ -106,7 +106,7 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
     {
         var deal = await DealAsync(DealStatus.Paid);
 
-        var (outcome, _) = await _records.PostMessageAsync(deal.Id, deal.BuyerId, new string('m', 4000), CancellationToken.None);
+        var (outcome, _) = await _records.PostMessageAsync(deal.Id, deal.BuyerId, new string('m', 4000), sourceKey: null, CancellationToken.None);
 
         Assert.Equal(DealRecordOutcome.Done, outcome);
     }
@@ -116,7 +116,7 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
     {
         var user = await _data.UserAsync();
 
-        var (outcome, _) = await _records.PostMessageAsync(987654, user, "hi", CancellationToken.None);
+        var (outcome, _) = await _records.PostMessageAsync(987654, user, "hi", sourceKey: null, CancellationToken.None);
 
         Assert.Equal(DealRecordOutcome.DealNotFound, outcome);
     }
@@ -127,7 +127,7 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
         var deal = await DealAsync(DealStatus.AwaitingPayment);
         await _deals.ExecuteAsync(new(new("test:cancel"), new ActOnDeal(deal.Id, Actor.User(deal.BuyerId), new CancelDeal())), CancellationToken.None);
 
-        var (outcome, _) = await _records.PostMessageAsync(deal.Id, deal.BuyerId, "hi", CancellationToken.None);
+        var (outcome, _) = await _records.PostMessageAsync(deal.Id, deal.BuyerId, "hi", sourceKey: null, CancellationToken.None);
 
         Assert.Equal(DealRecordOutcome.NotAllowedInStatus, outcome);
     }
@@ -182,7 +182,7 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
     {
         var deal = await ChattedDealAsync();
         var other = await DealAsync(DealStatus.Paid);
-        await _records.PostMessageAsync(other.Id, other.BuyerId, "elsewhere", CancellationToken.None);
+        await _records.PostMessageAsync(other.Id, other.BuyerId, "elsewhere", sourceKey: null, CancellationToken.None);
 
         var (_, messages) = await _records.ListMessagesAsync(deal.Id, deal.BuyerId, CancellationToken.None);
 
@@ -436,9 +436,9 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
     private async Task<Deal> ChattedDealAsync()
     {
         var deal = await DealAsync(DealStatus.Paid);
-        await _records.PostMessageAsync(deal.Id, deal.BuyerId, "first", CancellationToken.None);
-        await _records.PostMessageAsync(deal.Id, deal.SellerId, "second", CancellationToken.None);
-        await _records.PostMessageAsync(deal.Id, deal.BuyerId, "third", CancellationToken.None);
+        await _records.PostMessageAsync(deal.Id, deal.BuyerId, "first", sourceKey: null, CancellationToken.None);
+        await _records.PostMessageAsync(deal.Id, deal.SellerId, "second", sourceKey: null, CancellationToken.None);
+        await _records.PostMessageAsync(deal.Id, deal.BuyerId, "third", sourceKey: null, CancellationToken.None);
         return deal;
     }
 

@@ -98,7 +98,7 @@ public sealed class BrowseScreens(ListingService listings, IUserStore users, IDe
         var value = text.Trim();
         if (turn.State.Step == ConversationStep.BrowseText)
         {
-            if (await SellWizard.TooLongAsync(turn, value, MaxSearchTextLength).ConfigureAwait(false))
+            if (await Screens.TooLongAsync(turn, value, MaxSearchTextLength).ConfigureAwait(false))
             {
                 return;
             }

@@ -202,7 +202,7 @@ public sealed class DealScreens(
     private async Task RelayAsync(Turn turn, DealSummary summary, string text)
     {
         var (outcome, message) = await records.PostMessageAsync(
-            summary.Deal.Id, turn.User.Id, text, turn.CancellationToken, UpdateKey(turn).Value).ConfigureAwait(false);
+            summary.Deal.Id, turn.User.Id, text, UpdateKey(turn).Value, turn.CancellationToken).ConfigureAwait(false);
         if (message is null)
         {
             await turn.SayAsync(turn.T(outcome == DealRecordOutcome.Invalid ? "ChatTooLong" : "ChatClosed")).ConfigureAwait(false);

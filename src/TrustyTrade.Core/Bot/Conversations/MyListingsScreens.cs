@@ -55,7 +55,7 @@ public sealed class MyListingsScreens(ListingService listings, IOptions<BotOptio
             return;
         }
 
-        if (await SellWizard.ReadPriceAsync(turn, listings, text, listing.Price.Currency).ConfigureAwait(false) is not { } price)
+        if (await Screens.ReadPriceAsync(turn, listings, text, listing.Price.Currency).ConfigureAwait(false) is not { } price)
         {
             return;
         }

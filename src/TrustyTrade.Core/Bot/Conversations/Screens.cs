@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Monetary;
 
 namespace TrustyTrade.Core.Bot.Conversations;
@@ -64,22 +65,54 @@ public static class Screens
     public static string Data(string prefix, long id) => prefix + ":" + id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The position in a list of <paramref name="count"/> after "prefix:" in button data, or null.</summary>
-    public static int? Index(string data, string prefix, int count)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        return data.StartsWith(prefix + ":", StringComparison.Ordinal)
-            && int.TryParse(data.AsSpan(prefix.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < count
-            ? index
-            : null;
-    }
+    public static int? Index(string data, string prefix, int count) => After(data, prefix) is { } index && index < count ? (int)index : null;
 
     /// <summary>The id after "prefix:" in button data, or null when the data is not that.</summary>
-    public static long? Id(string data, string prefix)
+    public static long? Id(string data, string prefix) => After(data, prefix) is { } id && id > 0 ? id : null;
+
+    /// <summary>True, after telling the user the limit, when <paramref name="value"/> is longer than <paramref name="max"/>.</summary>
+    public static async Task<bool> TooLongAsync(Turn turn, string value, int max)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length <= max)
+        {
+            return false;
+        }
+
+        await turn.SayAsync(turn.T("TooLong", max)).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>A typed price in <paramref name="currency"/>, or null after telling the user what is wrong with it.</summary>
+    public static async Task<Money?> ReadPriceAsync(Turn turn, ListingService listings, string text, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(listings);
+        var max = Screens.Price(new Money(listings.MaxPrice(currency), currency));
+        if (Screens.ParseAmount(text) is not { } amount)
+        {
+            await turn.SayAsync(turn.T("PriceNotANumber", max)).ConfigureAwait(false);
+            return null;
+        }
+
+        var price = new Money(amount, currency);
+        if (listings.PriceProblem(price) is not null)
+        {
+            await turn.SayAsync(turn.T(currency == Currency.XTR ? "PriceOutOfRangeStars" : "PriceOutOfRangeUsdt", max)).ConfigureAwait(false);
+            return null;
+        }
+
+        return price;
+    }
+
+    /// <summary>The unsigned number after "prefix:" in button data, or null.</summary>
+    private static long? After(string data, string prefix)
     {
         ArgumentNullException.ThrowIfNull(data);
         return data.StartsWith(prefix + ":", StringComparison.Ordinal)
-            && long.TryParse(data.AsSpan(prefix.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
-            ? id
+            && long.TryParse(data.AsSpan(prefix.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
             : null;
     }
 }

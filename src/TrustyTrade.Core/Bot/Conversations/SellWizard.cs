@@ -71,9 +71,9 @@ public sealed class SellWizard(ListingService listings, ICredentialVault vault, 
         var value = text.Trim();
         switch (turn.State.Step)
         {
-            case ConversationStep.SellGame when await TooLongAsync(turn, value, ListingService.MaxGameLength).ConfigureAwait(false):
-            case ConversationStep.SellTitle when await TooLongAsync(turn, value, ListingService.MaxTitleLength).ConfigureAwait(false):
-            case ConversationStep.SellDescription when await TooLongAsync(turn, value, ListingService.MaxDescriptionLength).ConfigureAwait(false):
+            case ConversationStep.SellGame when await Screens.TooLongAsync(turn, value, ListingService.MaxGameLength).ConfigureAwait(false):
+            case ConversationStep.SellTitle when await Screens.TooLongAsync(turn, value, ListingService.MaxTitleLength).ConfigureAwait(false):
+            case ConversationStep.SellDescription when await Screens.TooLongAsync(turn, value, ListingService.MaxDescriptionLength).ConfigureAwait(false):
                 return;
             case ConversationStep.SellGame:
                 await GameChosenAsync(turn, draft, value).ConfigureAwait(false);
@@ -89,7 +89,7 @@ public sealed class SellWizard(ListingService listings, ICredentialVault vault, 
                     [Screens.Button(turn, "BtnCancel", "sx")])).ConfigureAwait(false);
                 return;
             case ConversationStep.SellPrice when draft.Currency is { } currency:
-                if (await ReadPriceAsync(turn, listings, value, currency).ConfigureAwait(false) is not { } price)
+                if (await Screens.ReadPriceAsync(turn, listings, value, currency).ConfigureAwait(false) is not { } price)
                 {
                     return;
                 }
@@ -101,7 +101,7 @@ public sealed class SellWizard(ListingService listings, ICredentialVault vault, 
             case ConversationStep.SellCredentials:
                 // The secret leaves the chat first, whatever happens next.
                 await turn.DeleteAsync(turn.Message!.MessageId).ConfigureAwait(false);
-                if (await TooLongAsync(turn, value, ListingService.MaxCredentialsLength).ConfigureAwait(false))
+                if (await Screens.TooLongAsync(turn, value, ListingService.MaxCredentialsLength).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -113,38 +113,6 @@ public sealed class SellWizard(ListingService listings, ICredentialVault vault, 
                 await turn.SayAsync(turn.T("UseButtons")).ConfigureAwait(false);
                 return;
         }
-    }
-
-    /// <summary>True, after telling the user the limit, when <paramref name="value"/> is longer than <paramref name="max"/>.</summary>
-    internal static async Task<bool> TooLongAsync(Turn turn, string value, int max)
-    {
-        if (value.Length <= max)
-        {
-            return false;
-        }
-
-        await turn.SayAsync(turn.T("TooLong", max)).ConfigureAwait(false);
-        return true;
-    }
-
-    /// <summary>A typed price in <paramref name="currency"/>, or null after telling the user what is wrong with it.</summary>
-    internal static async Task<Money?> ReadPriceAsync(Turn turn, ListingService listings, string text, Currency currency)
-    {
-        var max = Screens.Price(new Money(listings.MaxPrice(currency), currency));
-        if (Screens.ParseAmount(text) is not { } amount)
-        {
-            await turn.SayAsync(turn.T("PriceNotANumber", max)).ConfigureAwait(false);
-            return null;
-        }
-
-        var price = new Money(amount, currency);
-        if (listings.PriceProblem(price) is not null)
-        {
-            await turn.SayAsync(turn.T(currency == Currency.XTR ? "PriceOutOfRangeStars" : "PriceOutOfRangeUsdt", max)).ConfigureAwait(false);
-            return null;
-        }
-
-        return price;
     }
 
     private static async Task GameChosenAsync(Turn turn, SellDraft draft, string game)
