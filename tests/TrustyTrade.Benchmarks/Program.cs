@@ -97,6 +97,7 @@ if (parts.Contains("webhook"))
         services, updates, configuration["Telegram:WebhookSecret"]!, rate, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmUpSeconds));
     Console.WriteLine($"Telegram webhook (secret → parse → dedupe in Redis + PostgreSQL → queue on Azurite), {rate} updates/s open loop:");
     Console.WriteLine($"  {webhook.Updates} updates, {webhook.Late} sent late   p50 {webhook.Latency.P50:F2} ms   p95 {webhook.Latency.P95:F2} ms   p99 {webhook.Latency.P99:F2} ms");
+    Console.WriteLine($"  parts, p50 / p99: handling started after due {webhook.Starting.P50:F2} / {webhook.Starting.P99:F2} ms; dedupe {webhook.Admitting.P50:F2} / {webhook.Admitting.P99:F2} ms; queue {webhook.Queueing.P50:F2} / {webhook.Queueing.P99:F2} ms");
     Console.WriteLine($"  warm-up {webhook.WarmUp.TotalSeconds:F0} s (until the JIT settled); while timed: {webhook.JitMethodsWhileTimed} methods JIT-compiled, {webhook.CpuMicrosecondsPerUpdate:F0} µs CPU per update in this process");
     var (gate, inbox) = await WebhookLatency.StepsAsync(services, updates, 500);
     Console.WriteLine($"  one at a time: dedupe p50 {gate.P50:F2} p99 {gate.P99:F2} ms; queue p50 {inbox.P50:F2} p99 {inbox.P99:F2} ms");

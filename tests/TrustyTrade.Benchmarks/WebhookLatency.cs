@@ -3,7 +3,11 @@ using System.Runtime;
 using System.Text;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TrustyTrade.Core.Bot;
+using TrustyTrade.Core.Bot.Conversations;
+using TrustyTrade.Core.Vault;
 
 namespace TrustyTrade.Benchmarks;
 
@@ -30,7 +34,10 @@ internal static class WebhookLatency
     public static async Task<WebhookRun> RunAsync(
         IServiceProvider services, QueueClient updates, string secret, int perSecond, TimeSpan duration, TimeSpan warmUp)
     {
-        var webhook = services.GetRequiredService<WebhookService>();
+        var stages = new WebhookStages(services.GetRequiredService<IUpdateGate>(), services.GetRequiredService<IUpdateInbox>());
+        var webhook = new WebhookService(
+            stages.Gate, stages.Inbox, services.GetRequiredService<StarsCheckout>(), services.GetRequiredService<ICredentialVault>(),
+            services.GetRequiredService<IOptions<TelegramWebhookOptions>>(), services.GetRequiredService<ILogger<WebhookService>>());
         var firstId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 100;
         await updates.CreateIfNotExistsAsync();
         await updates.ClearMessagesAsync();
@@ -44,15 +51,17 @@ internal static class WebhookLatency
                 await DriveAsync(webhook, secret, firstId, perSecond, WarmUpRound);
                 await updates.ClearMessagesAsync();
                 firstId += 1_000_000;
+                stages.TakeFigures();
             }
             while (warming.Elapsed < warmUp || (JitInfo.GetCompiledMethodCount() - compiled > SettledJitMethods && warming.Elapsed < MaxWarmUp));
 
             var jitBefore = JitInfo.GetCompiledMethodCount();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var (latencies, late) = await DriveAsync(webhook, secret, firstId, perSecond, duration);
+            var (latencies, starting, late) = await DriveAsync(webhook, secret, firstId, perSecond, duration);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var (admitting, queueing) = stages.TakeFigures();
             return new WebhookRun(
-                Percentiles.Of(latencies), latencies.Count, late, warming.Elapsed,
+                Percentiles.Of(latencies), Percentiles.Of(starting), admitting, queueing, latencies.Count, late, warming.Elapsed,
                 JitInfo.GetCompiledMethodCount() - jitBefore, cpu.TotalMicroseconds / latencies.Count);
         }
         finally
@@ -104,12 +113,14 @@ internal static class WebhookLatency
         return perSecond;
     }
 
-    private static async Task<(List<double> Latencies, int Late)> DriveAsync(
+    /// <summary>Each update's latency from its due time, and how late its handling started (the load generator's own lag).</summary>
+    private static async Task<(List<double> Latencies, List<double> Starting, int Late)> DriveAsync(
         WebhookService webhook, string secret, long firstId, int perSecond, TimeSpan duration)
     {
         var count = (int)(perSecond * duration.TotalSeconds);
         var interval = TimeSpan.FromSeconds(1.0 / perSecond);
         var latencies = new double[count];
+        var starting = new double[count];
         var late = 0;
         var clock = Stopwatch.StartNew();
         var inFlight = new List<Task>(count);
@@ -126,6 +137,7 @@ internal static class WebhookLatency
                 $$$"""{"update_id":{{{firstId + i}}},"message":{"message_id":{{{i}}},"date":1764400000,"chat":{"id":{{{1000 + (i % 200)}}},"type":"private"},"from":{"id":{{{1000 + (i % 200)}}},"is_bot":false,"first_name":"Bench","language_code":"ru"},"text":"/start"}}""");
             inFlight.Add(Task.Run(async () =>
             {
+                starting[index] = (clock.Elapsed - due).TotalMilliseconds;
                 var outcome = await webhook.ReceiveAsync(secret, body, CancellationToken.None);
                 latencies[index] = (clock.Elapsed - due).TotalMilliseconds;
                 if (outcome != WebhookOutcome.Queued)
@@ -140,6 +152,6 @@ internal static class WebhookLatency
         }
 
         await Task.WhenAll(inFlight);
-        return ([.. latencies], late);
+        return ([.. latencies], [.. starting], late);
     }
 }
