@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<BrowseScreens>();
         services.AddSingleton<DealScreens>();
         services.AddSingleton<StarsCheckout>();
+        services.AddSingleton<CryptoPayScreen>();
         services.AddSingleton<UpdateProcessor>();
 
         services.AddValidatedOptions<ChainPaymentOptions>(configuration.GetSection(ChainPaymentOptions.SectionName));
