@@ -15,6 +15,7 @@ using TrustyTrade.Core.Bot;
 using TrustyTrade.Core.Bot.Conversations;
 using TrustyTrade.Infrastructure.Bot;
 using TrustyTrade.Infrastructure.Caching;
+using TrustyTrade.Infrastructure.Chain;
 using TrustyTrade.Infrastructure.Notifications;
 using TrustyTrade.Infrastructure.Persistence;
 using TrustyTrade.Infrastructure.Persistence.Escrow;
@@ -55,6 +56,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IDealRecordStore, PostgresDealRecordStore>();
         services.AddSingleton<IDealReader, PostgresDealReader>();
         services.AddCredentialVault(configuration);
+        services.AddChain(configuration);
 
         services.AddSingleton<RedisConnection>();
 
