@@ -147,6 +147,15 @@ public sealed class NethereumChainClient : IChainClient, IDisposable
     public async Task BroadcastAsync(SignedChainTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
+
+        // A retry sends the very same signed transaction. If the node already has it (pending or mined), there is
+        // nothing more to do: asking first costs one call per broadcast (broadcasts are rare: payouts and sweeps), and
+        // keeps a replay from reaching a node that would execute it again (ganache 7.9 does, for a mined one).
+        if (await IsKnownAsync(transaction.Hash, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         try
         {
             await _web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(transaction.RawHex)
@@ -154,18 +163,19 @@ public sealed class NethereumChainClient : IChainClient, IDisposable
         }
         catch (RpcResponseException)
         {
-            // A retry sends the very same signed transaction. Nodes refuse it in their own words ("already known",
-            // "nonce too low" once it is mined...), so rather than match messages, ask whether the node has this very
-            // transaction: if so, it was sent before and nothing more is to be done. A different transaction with the
-            // same nonce is not found, and the error stands.
-            var known = await _web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(transaction.Hash)
-                .WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (known is null)
+            // Sent in between by another attempt: nodes refuse it in their own words ("already known", "nonce too
+            // low"...), so rather than match messages, the node is asked whether it has this very transaction. A
+            // different transaction with the same nonce is not found, and its error stands.
+            if (!await IsKnownAsync(transaction.Hash, cancellationToken).ConfigureAwait(false))
             {
                 throw;
             }
         }
     }
+
+    private async Task<bool> IsKnownAsync(string transactionHash, CancellationToken cancellationToken) =>
+        await _web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(transactionHash)
+            .WaitAsync(cancellationToken).ConfigureAwait(false) is not null;
 
     public async Task<ChainReceipt?> GetReceiptAsync(string transactionHash, CancellationToken cancellationToken)
     {
