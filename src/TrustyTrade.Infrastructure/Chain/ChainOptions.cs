@@ -40,7 +40,7 @@ public sealed class ChainOptions : IValidatableObject
     /// The gas price of transactions the platform signs, in gwei. Signing is offline and synchronous (the signed
     /// transaction is stored before it is sent), so the price is configured rather than asked of the node each time.
     /// </summary>
-    [Range(typeof(decimal), "0.000000001", "100000")]
+    [Range(typeof(decimal), "0.000000001", "100000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public decimal GasPriceGwei { get; set; } = 2m;
 
     /// <summary>Gas limit of a token transfer: an ERC-20 transfer to a fresh address costs about 52,000.</summary>

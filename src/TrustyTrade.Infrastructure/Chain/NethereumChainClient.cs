@@ -62,6 +62,11 @@ public sealed class NethereumChainClient : IChainClient, IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(fromBlock);
         ArgumentOutOfRangeException.ThrowIfLessThan(toBlock, fromBlock);
+        if (toBlock - fromBlock >= _options.MaxBlockRange)
+        {
+            // A provider answers a wider range with an error or a truncated list; the caller walks the chain in steps.
+            throw new ArgumentOutOfRangeException(nameof(toBlock), $"At most Chain:MaxBlockRange ({_options.MaxBlockRange}) blocks per call.");
+        }
 
         // Filtered by the token and the Transfer topic only, not by recipient: one call covers every open invoice.
         var filter = new NewFilterInput

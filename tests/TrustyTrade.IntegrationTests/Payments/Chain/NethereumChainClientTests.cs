@@ -92,6 +92,15 @@ public sealed class NethereumChainClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetTokenTransfersAsync_WiderThanMaxBlockRange_ThrowsWithoutCallingTheNode()
+    {
+        var before = _client.RpcCalls;
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _client.GetTokenTransfersAsync(0, 2000, CancellationToken.None));
+        Assert.Equal(before, _client.RpcCalls);
+    }
+
+    [Fact]
     public async Task GetTokenTransfersAsync_IncludesMints()
     {
         var from = await _chain.HeadBlockAsync() + 1;
