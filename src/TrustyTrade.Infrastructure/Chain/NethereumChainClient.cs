@@ -155,7 +155,8 @@ public sealed class NethereumChainClient : IChainClient, IDisposable
 
         // A retry sends the very same signed transaction. If the node already has it (pending or mined), there is
         // nothing more to do: asking first costs one call per broadcast (broadcasts are rare: payouts and sweeps), and
-        // keeps a replay from reaching a node that would execute it again (ganache 7.9 does, for a mined one).
+        // keeps a replay from reaching a node that would run it again. ganache 7.9 does, for a deposit address's
+        // first transaction: it reads a raw transaction's nonce 0 as "none given" and assigns the next one.
         if (await IsKnownAsync(transaction.Hash, cancellationToken).ConfigureAwait(false))
         {
             return;

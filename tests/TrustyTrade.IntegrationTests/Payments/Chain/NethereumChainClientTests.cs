@@ -201,6 +201,19 @@ public sealed class NethereumChainClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BroadcastAsync_AnotherTransactionWithAUsedNonce_Throws()
+    {
+        // Nonce 1, not 0: ganache takes a raw transaction's nonce 0 as "none given" and would run the conflict.
+        var deposit = await DepositAddressHoldingAsync(20m);
+        await _client.BroadcastAsync(_client.SignTokenTransfer(deposit.PrivateKey, _client.CreateKey().Address, 1m, nonce: 0), CancellationToken.None);
+        await _client.BroadcastAsync(_client.SignTokenTransfer(deposit.PrivateKey, _client.CreateKey().Address, 2m, nonce: 1), CancellationToken.None);
+        var conflicting = _client.SignTokenTransfer(deposit.PrivateKey, _client.CreateKey().Address, 3m, nonce: 1);
+
+        await Assert.ThrowsAsync<Nethereum.JsonRpc.Client.RpcResponseException>(() => _client.BroadcastAsync(conflicting, CancellationToken.None));
+        Assert.Equal(17m, await _client.GetTokenBalanceAsync(deposit.Address, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task GetNonceAsync_CountsTheAddressesSentTransactions()
     {
         var deposit = await DepositAddressHoldingAsync(20m);
