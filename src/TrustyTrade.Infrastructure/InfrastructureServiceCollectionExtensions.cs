@@ -16,6 +16,7 @@ using TrustyTrade.Core.Bot;
 using TrustyTrade.Core.Bot.Conversations;
 using TrustyTrade.Infrastructure.Bot;
 using TrustyTrade.Infrastructure.Caching;
+using TrustyTrade.Infrastructure.Chain;
 using TrustyTrade.Infrastructure.Notifications;
 using TrustyTrade.Infrastructure.Payments;
 using TrustyTrade.Infrastructure.Persistence;
@@ -58,6 +59,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IDealRecordStore, PostgresDealRecordStore>();
         services.AddSingleton<IDealReader, PostgresDealReader>();
         services.AddCredentialVault(configuration);
+        services.AddChain(configuration);
 
         services.AddSingleton<RedisConnection>();
 
