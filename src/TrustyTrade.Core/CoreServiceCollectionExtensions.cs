@@ -9,6 +9,7 @@ using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Health;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Notifications;
+using TrustyTrade.Core.Payments.Chain;
 using TrustyTrade.Core.Payments.Crypto;
 using TrustyTrade.Core.Users;
 
@@ -52,7 +53,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CryptoPayScreen>();
         services.AddSingleton<UpdateProcessor>();
 
-        services.AddValidatedOptions<ChainPaymentOptions>(configuration.GetSection(ChainPaymentOptions.SectionName));
+        services.AddValidatedOptions<ChainOptions>(configuration.GetSection(ChainOptions.SectionName));
         services.AddSingleton<ChainPaymentPoller>();
         services.AddSingleton<CryptoCheckout>();
         services.AddSingleton<SeenUpdateCleanup>();

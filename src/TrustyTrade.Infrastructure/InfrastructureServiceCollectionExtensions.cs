@@ -59,7 +59,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IDealRecordStore, PostgresDealRecordStore>();
         services.AddSingleton<IDealReader, PostgresDealReader>();
         services.AddCredentialVault(configuration);
-        services.AddChain(configuration);
+        services.AddChain();
 
         services.AddSingleton<RedisConnection>();
 

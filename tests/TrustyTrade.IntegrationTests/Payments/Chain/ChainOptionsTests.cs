@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TrustyTrade.Core;
 using TrustyTrade.Core.Payments.Chain;
 using TrustyTrade.Infrastructure.Chain;
 using TrustyTrade.IntegrationTests.Infrastructure;
@@ -39,6 +40,16 @@ public sealed class ChainOptionsTests
     }
 
     [Fact]
+    public void AddChain_WhenOff_ResolvesAClientThatRefusesEveryCall()
+    {
+        using var services = Services(new() { ["Chain:Enabled"] = "false" });
+
+        var client = services.GetRequiredService<IChainClient>();
+
+        Assert.Throws<InvalidOperationException>(() => client.CreateKey());
+    }
+
+    [Fact]
     public void AddChain_WhenOn_ResolvesTheNethereumClient()
     {
         using var services = Services(new()
@@ -57,5 +68,8 @@ public sealed class ChainOptionsTests
     }
 
     private static ServiceProvider Services(Dictionary<string, string?> overrides) =>
-        new ServiceCollection().AddChain(TestConfiguration.Build(overrides)).BuildServiceProvider();
+        new ServiceCollection()
+            .AddValidatedOptions<ChainOptions>(TestConfiguration.Build(overrides).GetSection(ChainOptions.SectionName))
+            .AddChain()
+            .BuildServiceProvider();
 }
