@@ -61,6 +61,22 @@ public sealed class ChainOptionsTests
         Assert.IsType<NethereumChainClient>(services.GetRequiredService<IChainClient>());
     }
 
+    [Fact]
+    public async Task NethereumChainClient_NodeDown_ErrorDoesNotShowTheUrlsSecretPath()
+    {
+        using var client = new NethereumChainClient(Options.Create(new ChainOptions
+        {
+            Enabled = true,
+            RpcUrl = $"http://127.0.0.1:{ClosedPort.Next()}/v3/secret-api-key",
+            TokenContract = "0x5fbdb2315678afecb367f032d93f642f64180aa3",
+        }));
+
+        var error = await Record.ExceptionAsync(() => client.GetHeadBlockAsync(CancellationToken.None));
+
+        Assert.NotNull(error);
+        Assert.DoesNotContain("secret-api-key", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static Exception? StartupError(Dictionary<string, string?> overrides)
     {
         using var services = Services(overrides);
