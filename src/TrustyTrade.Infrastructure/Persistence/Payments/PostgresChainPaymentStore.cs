@@ -90,9 +90,10 @@ internal sealed class PostgresChainPaymentStore(NpgsqlDataSource dataSource) : I
     public async Task<CryptoInvoice?> FindInvoiceAsync(long dealId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.QuerySingleOrDefaultAsync<CryptoInvoice>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<InvoiceRow>(new CommandDefinition(
             $"SELECT {InvoiceColumns} FROM crypto_invoices WHERE deal_id = @dealId", new { dealId }, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
+        return row?.ToInvoice();
     }
 
     public async Task<CryptoInvoice> CreateInvoiceAsync(long dealId, string address, EncryptedSecret privateKey, CancellationToken cancellationToken)
@@ -105,9 +106,10 @@ internal sealed class PostgresChainPaymentStore(NpgsqlDataSource dataSource) : I
             ON CONFLICT (deal_id) DO NOTHING
             """,
             new { dealId, address, key = privateKey.Ciphertext, keyId = privateKey.KeyId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return await connection.QuerySingleAsync<CryptoInvoice>(new CommandDefinition(
+        var row = await connection.QuerySingleAsync<InvoiceRow>(new CommandDefinition(
             $"SELECT {InvoiceColumns} FROM crypto_invoices WHERE deal_id = @dealId", new { dealId }, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
+        return row.ToInvoice();
     }
 
     public async Task<IReadOnlyDictionary<string, long>> FindDealsByAddressAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken)
@@ -181,9 +183,9 @@ internal sealed class PostgresChainPaymentStore(NpgsqlDataSource dataSource) : I
     public async Task<ChainCursor?> GetCursorAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.QuerySingleOrDefaultAsync<ChainCursor>(new CommandDefinition(
-            "SELECT next_block AS NextBlock, scheduled_tick AS ScheduledTick, polled_at AS PolledAt FROM chain_cursor WHERE id = 1",
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<(long NextBlock, long ScheduledTick, DateTime PolledAt)?>(new CommandDefinition(
+            "SELECT next_block, scheduled_tick, polled_at FROM chain_cursor WHERE id = 1", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row is { } r ? new ChainCursor(r.NextBlock, r.ScheduledTick, new DateTimeOffset(DateTime.SpecifyKind(r.PolledAt, DateTimeKind.Utc))) : null;
     }
 
     public async Task StartCursorAsync(long nextBlock, CancellationToken cancellationToken)
@@ -225,5 +227,11 @@ internal sealed class PostgresChainPaymentStore(NpgsqlDataSource dataSource) : I
         return await connection.QuerySingleAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM crypto_invoices WHERE created_at >= @since)", new { since }, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
+    }
+
+    /// <summary>Npgsql reads timestamptz as a UTC DateTime.</summary>
+    private sealed record InvoiceRow(long DealId, string Address, decimal Received, DateTime CreatedAt)
+    {
+        public CryptoInvoice ToInvoice() => new(DealId, Address, Received, new DateTimeOffset(DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc)));
     }
 }
