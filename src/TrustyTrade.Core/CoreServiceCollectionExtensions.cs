@@ -9,6 +9,7 @@ using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Health;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Notifications;
+using TrustyTrade.Core.Payments.Stars;
 using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Core;
@@ -48,6 +49,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<BrowseScreens>();
         services.AddSingleton<DealScreens>();
         services.AddSingleton<StarsCheckout>();
+        services.AddSingleton<StarsRefunds>();
+        services.AddSingleton<StarsReconciliationService>();
         services.AddSingleton<UpdateProcessor>();
         services.AddSingleton<SeenUpdateCleanup>();
 

@@ -10,6 +10,7 @@ using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Health;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Notifications;
+using TrustyTrade.Core.Payments.Stars;
 using TrustyTrade.Core.Users;
 using TrustyTrade.Core.Bot;
 using TrustyTrade.Core.Bot.Conversations;
@@ -19,6 +20,7 @@ using TrustyTrade.Infrastructure.Notifications;
 using TrustyTrade.Infrastructure.Persistence;
 using TrustyTrade.Infrastructure.Persistence.Escrow;
 using TrustyTrade.Infrastructure.Persistence.Listings;
+using TrustyTrade.Infrastructure.Persistence.Stars;
 using TrustyTrade.Infrastructure.Persistence.Workflow;
 using TrustyTrade.Infrastructure.Storage;
 using TrustyTrade.Infrastructure.Telegram;
@@ -54,6 +56,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IUserStore, PostgresUserStore>();
         services.AddSingleton<IDealRecordStore, PostgresDealRecordStore>();
         services.AddSingleton<IDealReader, PostgresDealReader>();
+        services.AddSingleton<IStarsStore, PostgresStarsStore>();
         services.AddCredentialVault(configuration);
 
         services.AddSingleton<RedisConnection>();
