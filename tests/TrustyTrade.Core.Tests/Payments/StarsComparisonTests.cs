@@ -59,6 +59,20 @@ public sealed class StarsComparisonTests
     }
 
     [Fact]
+    public void Compare_RefundOwedLongerThanTheRetriesTake_IsRefundPending()
+    {
+        var owedLongAgo = Settled - StarsComparison.RefundGrace - TimeSpan.FromMinutes(1);
+
+        var found = StarsComparison.Compare([Paid("p", 10)], [Ours("p", 10, at: owedLongAgo, owedSince: owedLongAgo)], Settled);
+
+        Assert.Equal([("p", StarsDiscrepancyKind.RefundPending)], Kinds(found));
+    }
+
+    [Fact]
+    public void Compare_RefundOwedWhileItsRetriesMayStillRun_IsNotADifference() =>
+        Assert.Empty(StarsComparison.Compare([Paid("p", 10)], [Ours("p", 10, owedSince: Earlier)], Settled));
+
+    [Fact]
     public void Compare_DetailNamesAmountsNotPayloads()
     {
         var difference = Assert.Single(StarsComparison.Compare([Paid("x", 42)], [], Settled));
@@ -70,7 +84,8 @@ public sealed class StarsComparisonTests
 
     private static StarTransaction Refund(string id, long amount, DateTimeOffset? at = null) => new(id, amount, at ?? Earlier, FromUserId: null, ToUserId: 7);
 
-    private static StarsChargeRecord Ours(string id, long amount, bool refunded = false, DateTimeOffset? at = null) => new(id, amount, refunded, at ?? Earlier);
+    private static StarsChargeRecord Ours(string id, long amount, bool refunded = false, DateTimeOffset? at = null, DateTimeOffset? owedSince = null) =>
+        new(id, amount, refunded, at ?? Earlier, owedSince);
 
     private static (string, StarsDiscrepancyKind)[] Kinds(IReadOnlyList<StarsDiscrepancy> found) => [.. found.Select(d => (d.ChargeId, d.Kind))];
 }

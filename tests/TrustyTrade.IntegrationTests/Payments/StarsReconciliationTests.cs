@@ -48,6 +48,23 @@ public sealed class StarsReconciliationTests(DatabaseFixture database) : IAsyncL
     }
 
     [Fact]
+    public async Task Reconcile_DealRefundedLongAgoWhoseStarsNeverWentBack_IsRefundPending()
+    {
+        // Refunded without a workflow (as one that failed would leave it), three hours ago.
+        var charge = await PaidAsync(atTelegram: true);
+        var dealId = await _app.CountAsync("SELECT deal_id FROM transactions WHERE transaction_hash = @charge", new { charge });
+        var seller = await _app.CountAsync("SELECT seller_id FROM deals WHERE id = @dealId", new { dealId });
+        await _app.ActAsync(new($"refund:{dealId}"), dealId, Actor.User(seller), new RefundUndelivered(), _app.DealsWithoutSignals);
+        await _app.CountAsync("UPDATE deals SET closed_at = now() - interval '3 hours' WHERE id = @dealId RETURNING 1", new { dealId });
+
+        var report = await _app.Get<StarsReconciliationService>().ReconcileAsync(CancellationToken.None);
+
+        Assert.Equal(1, report.NewFlags);
+        var flag = Assert.Single(await _app.Get<IStarsStore>().ListOpenFlagsAsync(CancellationToken.None));
+        Assert.Equal((charge, StarsDiscrepancyKind.RefundPending), (flag.ChargeId, flag.Kind));
+    }
+
+    [Fact]
     public async Task Reconcile_ReadsEveryPage()
     {
         for (var i = 0; i < StarsReconciliationService.PageSize + 5; i++)

@@ -9,6 +9,9 @@ namespace TrustyTrade.Core.Payments.Stars;
 /// </summary>
 public static class StarsComparison
 {
+    /// <summary>Longer than the deal workflow's refund retries and the updates queue's redeliveries take together.</summary>
+    public static readonly TimeSpan RefundGrace = TimeSpan.FromHours(2);
+
     public static IReadOnlyList<StarsDiscrepancy> Compare(
         IReadOnlyList<StarTransaction> telegram, IReadOnlyList<StarsChargeRecord> ours, DateTimeOffset settledBefore)
     {
@@ -51,6 +54,11 @@ public static class StarsComparison
             else if (charge.Refunded && !refunds.ContainsKey(charge.ChargeId))
             {
                 found.Add(new(charge.ChargeId, StarsDiscrepancyKind.RefundedOnlyHere, "ours is refunded; Telegram lists no refund"));
+            }
+
+            if (!charge.Refunded && charge.RefundOwedSince is { } owed && owed < settledBefore - RefundGrace && !refunds.ContainsKey(charge.ChargeId))
+            {
+                found.Add(new(charge.ChargeId, StarsDiscrepancyKind.RefundPending, $"{Stars(charge.Amount)} owed back since {owed:u}, not refunded"));
             }
         }
 

@@ -17,4 +17,10 @@ public enum StarsDiscrepancyKind
 
     /// <summary>Both have the charge, for different amounts.</summary>
     AmountDiffers,
+
+    /// <summary>
+    /// We owe the payer the charge back and have not refunded it for longer than the refund's retries take (a failed
+    /// workflow, a poisoned update): Telegram agrees it is unrefunded, so only our own records show it.
+    /// </summary>
+    RefundPending,
 }

@@ -28,7 +28,8 @@ CREATE TABLE IF NOT EXISTS stars_reconciliation_flags (
     resolved_at timestamptz NULL,
     resolved_by bigint      NULL REFERENCES users (id) ON DELETE RESTRICT,
     CONSTRAINT stars_reconciliation_flags_kind_known CHECK (kind IN (
-        'missing_here', 'missing_at_telegram', 'refunded_only_at_telegram', 'refunded_only_here', 'amount_differs')),
+        'missing_here', 'missing_at_telegram', 'refunded_only_at_telegram', 'refunded_only_here', 'amount_differs',
+        'refund_pending')),
     CONSTRAINT stars_reconciliation_flags_detail_length CHECK (detail IS NULL OR char_length(detail) <= 2000)
 );
 

@@ -104,15 +104,21 @@ internal sealed class PostgresStarsStore : IStarsStore
     public async Task<IReadOnlyList<StarsChargeRecord>> ListChargesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string ChargeId, long Amount, bool Refunded, DateTime At)>(new CommandDefinition(
+        var rows = await connection.QueryAsync<(string ChargeId, long Amount, bool Refunded, DateTime At, DateTime? OwedSince)>(new CommandDefinition(
             """
-            SELECT transaction_hash, amount::bigint, status = 'refunded', created_at FROM transactions
-            WHERE payment_method = 'telegram_stars' AND transaction_hash IS NOT NULL AND status IN ('confirmed', 'refunded')
+            SELECT t.transaction_hash, t.amount::bigint, t.status = 'refunded', t.created_at,
+                   CASE WHEN t.status = 'confirmed' AND (d.escrow_status = 'refunded'
+                             OR (d.escrow_status = 'resolved' AND EXISTS (
+                                 SELECT 1 FROM disputes x WHERE x.deal_id = d.id AND x.status = 'resolved' AND x.outcome = 'refund_to_buyer')))
+                        THEN d.closed_at END
+            FROM transactions t JOIN deals d ON d.id = t.deal_id
+            WHERE t.payment_method = 'telegram_stars' AND t.transaction_hash IS NOT NULL AND t.status IN ('confirmed', 'refunded')
             UNION ALL
-            SELECT charge_id, amount::bigint, status = 'refunded', received_at FROM stars_unmatched_payments
+            SELECT charge_id, amount::bigint, status = 'refunded', received_at, CASE WHEN status = 'received' THEN received_at END
+            FROM stars_unmatched_payments
             """,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(r => new StarsChargeRecord(r.ChargeId, r.Amount, r.Refunded, Utc(r.At)))];
+        return [.. rows.Select(r => new StarsChargeRecord(r.ChargeId, r.Amount, r.Refunded, Utc(r.At), r.OwedSince is { } owed ? Utc(owed) : null))];
     }
 
     public async Task<bool> FlagAsync(StarsDiscrepancy discrepancy, DateTimeOffset at, CancellationToken cancellationToken)
@@ -146,6 +152,7 @@ internal sealed class PostgresStarsStore : IStarsStore
         StarsDiscrepancyKind.RefundedOnlyAtTelegram => "refunded_only_at_telegram",
         StarsDiscrepancyKind.RefundedOnlyHere => "refunded_only_here",
         StarsDiscrepancyKind.AmountDiffers => "amount_differs",
+        StarsDiscrepancyKind.RefundPending => "refund_pending",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown Stars discrepancy"),
     };
 
