@@ -10,6 +10,7 @@ using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Health;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Notifications;
+using TrustyTrade.Core.Payments.Crypto;
 using TrustyTrade.Core.Payments.Stars;
 using TrustyTrade.Core.Users;
 using TrustyTrade.Core.Bot;
@@ -17,9 +18,11 @@ using TrustyTrade.Core.Bot.Conversations;
 using TrustyTrade.Infrastructure.Bot;
 using TrustyTrade.Infrastructure.Caching;
 using TrustyTrade.Infrastructure.Notifications;
+using TrustyTrade.Infrastructure.Payments;
 using TrustyTrade.Infrastructure.Persistence;
 using TrustyTrade.Infrastructure.Persistence.Escrow;
 using TrustyTrade.Infrastructure.Persistence.Listings;
+using TrustyTrade.Infrastructure.Persistence.Payments;
 using TrustyTrade.Infrastructure.Persistence.Stars;
 using TrustyTrade.Infrastructure.Persistence.Workflow;
 using TrustyTrade.Infrastructure.Storage;
@@ -71,6 +74,10 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<ISeenUpdateStore, PostgresSeenUpdateStore>();
         services.AddSingleton<IUpdateInbox>(sp => new StorageQueueUpdateInbox(StorageQueueNotificationPublisher.CreateQueueClient(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, TelegramQueues.Updates)));
+
+        services.AddSingleton<IChainPaymentStore, PostgresChainPaymentStore>();
+        services.AddSingleton<IChainPollScheduler>(sp => new StorageQueueChainPollScheduler(StorageQueueNotificationPublisher.CreateQueueClient(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, ChainQueues.Poll)));
 
         services.AddSingleton<IDependencyProbe, PostgresHealthProbe>();
         services.AddSingleton<IDependencyProbe, RedisHealthProbe>();

@@ -11,7 +11,8 @@ namespace TrustyTrade.Core.Deals;
 /// <remarks>
 /// Who may do what, and when:
 /// <code>
-/// confirm_payment     system                 awaiting_payment → paid          amount and method must match the price
+/// confirm_payment     system                 awaiting_payment → paid          method matches the currency; Stars pay the
+///                                                                              price exactly, a chain payment at least it
 /// cancel              buyer, seller, admin   awaiting_payment → cancelled
 /// expire              system                 awaiting_payment → expired       after the payment deadline
 /// deliver             seller, system         paid → delivered
@@ -53,7 +54,7 @@ public static class DealStateMachine
                         PaidAt = now,
                         DeliveryDueAt = now + policy.DeliveryWindow,
                     },
-                    LedgerPosting.Transfer("payment", LedgerAccount.PaymentsReceived, (LedgerAccount.Escrow(deal.Id), deal.Price))),
+                    PaymentPosting(deal, pay)),
 
             CancelDeal => step.Allow(DealStatus.AwaitingPayment, DealRole.Buyer, DealRole.Seller, DealRole.Admin)
                 ?? step.Accept(Closed(deal, DealStatus.Cancelled, now), listing: ListingStatus.Active),
@@ -105,10 +106,20 @@ public static class DealStateMachine
                 $"a {deal.Price.Currency.Code()} deal can't be paid by {pay.Method.ToName()}");
         }
 
-        return pay.Amount != deal.Price
-            ? DealDecision.Refuse(DealRefusalCode.WrongAmount, $"paid {pay.Amount}, the price is {deal.Price}")
-            : null;
+        // Stars are paid through an invoice of exactly the price; a chain payment is what reached the deal's deposit
+        // address, and more than the price is the buyer's to keep.
+        var enough = pay.Method == PaymentMethod.Crypto ? pay.Amount >= deal.Price : pay.Amount == deal.Price;
+        return enough ? null : DealDecision.Refuse(DealRefusalCode.WrongAmount, $"paid {pay.Amount}, the price is {deal.Price}");
     }
+
+    /// <summary>
+    /// Stars arrive with the payment itself. A chain payment was already booked to the deal's deposits as each transfer
+    /// confirmed (<see cref="LedgerAccountKind.Deposits"/>): the price goes on to escrow, anything over it to the buyer.
+    /// </summary>
+    private static LedgerPosting PaymentPosting(Deal deal, ConfirmPayment pay) => pay.Method == PaymentMethod.Crypto
+        ? LedgerPosting.Transfer("payment", LedgerAccount.Deposits(deal.Id),
+            (LedgerAccount.Escrow(deal.Id), deal.Price), (LedgerAccount.BuyerRefunds(deal.BuyerId), pay.Amount - deal.Price))
+        : LedgerPosting.Transfer("payment", LedgerAccount.PaymentsReceived, (LedgerAccount.Escrow(deal.Id), deal.Price));
 
     private static DealDecision Complete(Step step, Deal deal, DateTimeOffset now) => step.Accept(
         deal with

@@ -11,6 +11,8 @@ public sealed record LedgerAccount(LedgerAccountKind Kind, long? OwnerId)
 
     public static LedgerAccount Escrow(long dealId) => new(LedgerAccountKind.Escrow, dealId);
 
+    public static LedgerAccount Deposits(long dealId) => new(LedgerAccountKind.Deposits, dealId);
+
     public static LedgerAccount WarrantyHold(long dealId) => new(LedgerAccountKind.WarrantyHold, dealId);
 
     public static LedgerAccount SellerAvailable(long userId) => new(LedgerAccountKind.SellerAvailable, userId);

@@ -24,6 +24,12 @@ public enum LedgerAccountKind
     /// <summary>The platform's commission.</summary>
     PlatformFees,
 
+    /// <summary>
+    /// Chain transfers that reached a deal's deposit address and are not applied yet (owner: deal): an underpayment
+    /// waits here for the rest; at payment the price moves to escrow and any excess to the buyer.
+    /// </summary>
+    Deposits,
+
     /// <summary>Money sent out (seller withdrawals, refunds paid back); the counter-side of paying out.</summary>
     PaidOut,
 }

@@ -24,13 +24,26 @@ public sealed class DealStateMachineLedgerTests
     }
 
     [Fact]
-    public void ConfirmPayment_Usdt_MovesThePriceFromPaymentsReceivedIntoEscrow()
+    public void ConfirmPayment_UsdtExact_MovesThePriceFromTheDealsDepositsIntoEscrow()
     {
         var deal = DealBuilder.InStatus(DealStatus.AwaitingPayment).InUsdt(12.5m, 0.625m).Build();
 
-        var posting = Posting(deal, new ConfirmPayment(Usdt(12.5m), PaymentMethod.Crypto, "tx:0xabc"), Actor.System);
+        var posting = Posting(deal, new ConfirmPayment(Usdt(12.5m), PaymentMethod.Crypto, "invoice:1"), Actor.System);
 
-        Assert.Equal(Entries((LedgerAccount.PaymentsReceived, Usdt(-12.5m)), (LedgerAccount.Escrow(DealId), Usdt(12.5m))), posting);
+        Assert.Equal(Entries((LedgerAccount.Deposits(DealId), Usdt(-12.5m)), (LedgerAccount.Escrow(DealId), Usdt(12.5m))), posting);
+    }
+
+    [Fact]
+    public void ConfirmPayment_UsdtOverpaid_HoldsThePriceAndCreditsTheRestToTheBuyer()
+    {
+        var deal = DealBuilder.InStatus(DealStatus.AwaitingPayment).InUsdt(12.5m, 0.625m).Build();
+
+        var posting = Posting(deal, new ConfirmPayment(Usdt(13.000001m), PaymentMethod.Crypto, "invoice:1"), Actor.System);
+
+        Assert.Equal(
+            Entries((LedgerAccount.Deposits(DealId), Usdt(-13.000001m)), (LedgerAccount.Escrow(DealId), Usdt(12.5m)),
+                (LedgerAccount.BuyerRefunds(BuyerId), Usdt(0.500001m))),
+            posting);
     }
 
     [Fact]

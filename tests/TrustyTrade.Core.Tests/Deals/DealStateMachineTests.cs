@@ -310,8 +310,7 @@ public sealed class DealStateMachineTests
     [InlineData("101", "XTR")]
     [InlineData("0.5", "USDT")]
     [InlineData("12.499999", "USDT")]
-    [InlineData("12.500001", "USDT")]
-    public void ConfirmPayment_AmountOtherThanThePrice_IsWrongAmount(string paid, string currency)
+    public void ConfirmPayment_LessThanThePriceOrStarsOtherThanIt_IsWrongAmount(string paid, string currency)
     {
         var deal = Currency(currency) == Monetary.Currency.XTR
             ? DealBuilder.InStatus(DealStatus.AwaitingPayment).InXtr(100m, 5m).Build()

@@ -58,6 +58,24 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void FunctionsMetadata_PollChainPayments_IsTriggeredByTheChainPollQueueWithADurableClient()
+    {
+        var bindings = Bindings("PollChainPayments");
+        var trigger = bindings.Single(b => b.GetProperty("type").GetString() == "queueTrigger");
+
+        Assert.Equal("chain-poll", trigger.GetProperty("queueName").GetString());
+        Assert.Single(bindings, b => b.GetProperty("type").GetString() == "durableClient");
+    }
+
+    [Fact]
+    public void FunctionsMetadata_ChainPollingWatchdog_RunsEveryMinuteOnATimer()
+    {
+        var trigger = Bindings("WatchChainPolling").Single(b => b.GetProperty("type").GetString() == "timerTrigger");
+
+        Assert.Equal("40 * * * * *", trigger.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
     public void HostJson_MaxDequeueCount_IsTheOneTheUpdateProcessorKnows()
     {
         using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "host.json")));

@@ -14,6 +14,7 @@ internal static class LedgerAccountNames
         LedgerAccountKind.BuyerRefunds => "buyer_refunds",
         LedgerAccountKind.PlatformFees => "platform_fees",
         LedgerAccountKind.PaidOut => "paid_out",
+        LedgerAccountKind.Deposits => "deposits",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown ledger account"),
     };
 }

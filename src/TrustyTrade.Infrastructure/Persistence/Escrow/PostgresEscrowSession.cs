@@ -190,7 +190,9 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
     private static NpgsqlBatchCommand TransitionCommand(DealTransition transition, (IdempotencyKey Key, StoredCommandResult Result)? save)
     {
         var (before, after, command, actor, posting) = (transition.Before, transition.After, transition.Command, transition.Actor, transition.Posting);
-        var payment = command as ConfirmPayment;
+        // A chain payment's transactions rows are written per transfer as each one confirms (PostgresChainPaymentStore);
+        // a Stars payment is one charge, recorded with the transition.
+        var payment = command as ConfirmPayment is { Method: PaymentMethod.TelegramStars } stars ? stars : null;
         var opened = command as OpenDispute;
         var settlement = command is ResolveDispute ? transition.Settlement : null;
         var entries = posting?.Entries;
