@@ -14,6 +14,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
 "$REPO_ROOT/scripts/services.sh" start
+# The dev chain's test token, compiled from infra/chain (skipped when up to date); DevChain deploys it from here.
+TT_CONTRACTS_DIR=$("$REPO_ROOT/scripts/compile-contracts.sh")
+export TT_CONTRACTS_DIR
 export_local_settings
 bench_db="${PG_DATABASE}_bench"
 if [ -z "$(as_root runuser -u postgres -- psql -p "$PG_PORT" -qtAc "SELECT 1 FROM pg_database WHERE datname = '$bench_db'")" ]; then

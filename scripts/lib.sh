@@ -12,6 +12,7 @@ REDIS_PORT="${TT_REDIS_PORT:-6379}"
 AZURITE_BLOB_PORT=10000
 AZURITE_QUEUE_PORT=10001
 AZURITE_TABLE_PORT=10002
+CHAIN_PORT="${TT_CHAIN_PORT:-8545}"
 PG_USER=trustytrade
 PG_PASSWORD=trustytrade
 PG_DATABASE="${TT_PG_DATABASE:-trustytrade}"
@@ -60,4 +61,5 @@ export_local_settings() {
   export AzureWebJobsStorage="UseDevelopmentStorage=true"
   export Postgres__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DATABASE;Username=$PG_USER;Password=$PG_PASSWORD"
   export Redis__Configuration="127.0.0.1:$REDIS_PORT"
+  export Chain__RpcUrl="http://127.0.0.1:$CHAIN_PORT"
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing and starts, on loopback, the services TrustyTrade needs locally:
-# PostgreSQL and Redis (Debian's packages) and Azurite (the Azure Storage emulator, from npm). No Docker.
+# PostgreSQL and Redis (Debian's packages), Azurite (the Azure Storage emulator) and ganache (a local EVM dev chain),
+# both from npm. No Docker.
 #
 #   scripts/services.sh start    install what is missing, start each service, wait until it answers
 #   scripts/services.sh stop     stop them
@@ -91,8 +92,9 @@ start_redis() {
 install_node_tools() {
   command -v npm >/dev/null || apt_install nodejs npm
   local dir="$REPO_ROOT/scripts/devservices"
-  if [ ! -x "$dir/node_modules/.bin/azurite" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-    log "installing Azurite (npm ci)"
+  if [ ! -x "$dir/node_modules/.bin/azurite" ] || [ ! -x "$dir/node_modules/.bin/ganache" ] \
+    || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    log "installing Azurite, ganache and solc (npm ci)"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   fi
 }
@@ -117,6 +119,28 @@ start_azurite() {
   log "Azurite is up on 127.0.0.1:$AZURITE_BLOB_PORT-$AZURITE_TABLE_PORT"
 }
 
+chain_ready() {
+  curl -sf -m 2 -H 'Content-Type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' \
+    "http://127.0.0.1:$CHAIN_PORT" | grep -q '"result"'
+}
+
+start_chain() {
+  install_node_tools
+  command -v curl >/dev/null || apt_install curl
+  if ! chain_ready; then
+    log "starting ganache"
+    # --wallet.deterministic: the same funded accounts every start, which the tests sign with. Instamine (the default)
+    # mines each transaction at once; tests add confirmations with evm_mine. In memory: nothing outlives a restart.
+    mkdir -p "$STATE_DIR/ganache"
+    nohup "$REPO_ROOT/scripts/devservices/node_modules/.bin/ganache" --wallet.deterministic --chain.chainId 1337 \
+      --server.host 127.0.0.1 --server.port "$CHAIN_PORT" --logging.quiet \
+      >"$STATE_DIR/ganache/ganache.log" 2>&1 &
+    echo $! >"$STATE_DIR/ganache/ganache.pid"
+  fi
+  wait_for ganache 60 chain_ready
+  log "ganache is up on 127.0.0.1:$CHAIN_PORT (chain id 1337)"
+}
+
 stop_all() {
   local version
   version=$(pg_version) || true
@@ -126,16 +150,21 @@ stop_all() {
     kill "$(cat "$STATE_DIR/azurite/azurite.pid")" 2>/dev/null && log "Azurite stopped" || true
     rm -f "$STATE_DIR/azurite/azurite.pid"
   fi
+  if [ -f "$STATE_DIR/ganache/ganache.pid" ]; then
+    kill "$(cat "$STATE_DIR/ganache/ganache.pid")" 2>/dev/null && log "ganache stopped" || true
+    rm -f "$STATE_DIR/ganache/ganache.pid"
+  fi
 }
 
 status() {
   pg_ready && echo "postgres: up" || echo "postgres: down"
   redis_ready && echo "redis: up" || echo "redis: down"
   azurite_ready && echo "azurite: up" || echo "azurite: down"
+  chain_ready && echo "ganache: up" || echo "ganache: down"
 }
 
 case "${1:-start}" in
-  start) start_postgres; start_redis; start_azurite ;;
+  start) start_postgres; start_redis; start_azurite; start_chain ;;
   stop) stop_all ;;
   status) status ;;
   *) die "usage: $0 start|stop|status" ;;

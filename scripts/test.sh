@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine too: installs what is missing (apt, npm, NuGet), starts PostgreSQL,
-# Redis and Azurite on loopback, builds with warnings as errors and runs every test project.
+# Redis, Azurite and the ganache dev chain on loopback, compiles the test token, builds with warnings as errors and
+# runs every test project.
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Health").
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
@@ -8,6 +9,9 @@ cd "$REPO_ROOT"
 started=$SECONDS
 command -v dotnet >/dev/null || die "the .NET SDK (global.json names the version) is needed: https://dot.net"
 "$REPO_ROOT/scripts/services.sh" start
+# The dev chain's test token, compiled from infra/chain (skipped when up to date); DevChain deploys it from here.
+TT_CONTRACTS_DIR=$("$REPO_ROOT/scripts/compile-contracts.sh")
+export TT_CONTRACTS_DIR
 export_local_settings
 export Postgres__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=${PG_DATABASE}_test;Username=$PG_USER;Password=$PG_PASSWORD"
 # A fresh vault key per run: nothing the tests seal has to outlive it.

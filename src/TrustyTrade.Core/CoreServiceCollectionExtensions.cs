@@ -50,6 +50,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<BrowseScreens>();
         services.AddSingleton<DealScreens>();
         services.AddSingleton<StarsCheckout>();
+        services.AddSingleton<CryptoPayScreen>();
         services.AddSingleton<StarsRefunds>();
         services.AddSingleton<StarsReconciliationService>();
         services.AddSingleton<UpdateProcessor>();

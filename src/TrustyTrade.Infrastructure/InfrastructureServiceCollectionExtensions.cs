@@ -17,6 +17,7 @@ using TrustyTrade.Core.Bot;
 using TrustyTrade.Core.Bot.Conversations;
 using TrustyTrade.Infrastructure.Bot;
 using TrustyTrade.Infrastructure.Caching;
+using TrustyTrade.Infrastructure.Chain;
 using TrustyTrade.Infrastructure.Notifications;
 using TrustyTrade.Infrastructure.Payments;
 using TrustyTrade.Infrastructure.Persistence;
@@ -61,6 +62,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IDealReader, PostgresDealReader>();
         services.AddSingleton<IStarsStore, PostgresStarsStore>();
         services.AddCredentialVault(configuration);
+        services.AddChain(configuration);
 
         services.AddSingleton<RedisConnection>();
 

@@ -5,6 +5,7 @@ using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Listings;
+using TrustyTrade.Core.Monetary;
 using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Core.Bot.Conversations;
@@ -19,6 +20,7 @@ public sealed class DealScreens(
     ListingService listings,
     DealRecordService records,
     IUserStore users,
+    CryptoPayScreen cryptoPay,
     TimeProvider timeProvider,
     IOptions<BotOptions> options)
 {
@@ -115,6 +117,9 @@ public sealed class DealScreens(
                 return;
             case "crd":
                 await RevealAsync(turn, summary).ConfigureAwait(false);
+                return;
+            case "pay" when summary.Deal.Price.Currency == Currency.USDT:
+                await cryptoPay.ShowAsync(turn, summary).ConfigureAwait(false);
                 return;
             case "pay":
                 await StarsCheckout.SendInvoiceAsync(turn, summary).ConfigureAwait(false);

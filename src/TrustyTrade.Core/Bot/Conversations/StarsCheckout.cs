@@ -31,13 +31,6 @@ public sealed partial class StarsCheckout(
             return;
         }
 
-        if (deal.Price.Currency != Currency.XTR)
-        {
-            // The on-chain rail (USDT) arrives with the payments work; until then such a deal waits for its deadline.
-            await turn.RefuseAsync(turn.T("CryptoNotYet", Screens.Moment(deal.PaymentDueAt, turn.Language))).ConfigureAwait(false);
-            return;
-        }
-
         await turn.SendInvoiceAsync(new StarsInvoice(
             turn.T("InvoiceTitle", deal.Id), Shorten(summary.Title, 255), Payload(deal.Id), turn.T("InvoiceLabel"),
             decimal.ToInt64(deal.Price.Amount))).ConfigureAwait(false);

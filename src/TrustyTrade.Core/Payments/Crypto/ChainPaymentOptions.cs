@@ -14,6 +14,9 @@ public sealed class ChainPaymentOptions
     [Required]
     public string NetworkName { get; set; } = "Ethereum";
 
+    /// <summary>The USDT contract buyers send (shown to them: a token from another contract credits nothing).</summary>
+    public string TokenContract { get; set; } = string.Empty;
+
     /// <summary>Blocks on top of a transfer's own before it counts (1: the block it is in is enough).</summary>
     [Range(1, 1000)]
     public int Confirmations { get; set; } = 12;

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TrustyTrade.Core.Payments.Chain;
+using TrustyTrade.Infrastructure.Chain;
+using TrustyTrade.IntegrationTests.Infrastructure;
+
+namespace TrustyTrade.IntegrationTests.Payments.Chain;
+
+public sealed class ChainOptionsTests
+{
+    private const string SecretUrl = "wss://provider.example/v3/secret-api-key";
+
+    [Fact]
+    public void Validate_OffWithoutTokenContract_Passes()
+    {
+        Assert.Null(StartupError(new() { ["Chain:Enabled"] = "false", ["Chain:TokenContract"] = "" }));
+    }
+
+    [Fact]
+    public void Validate_OnWithoutTokenContract_FailsAtStart()
+    {
+        var error = StartupError(new() { ["Chain:Enabled"] = "true", ["Chain:TokenContract"] = "" });
+
+        Assert.Contains("Chain:TokenContract", error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_OnWithABadRpcUrl_FailsWithoutShowingIt()
+    {
+        var error = StartupError(new()
+        {
+            ["Chain:Enabled"] = "true",
+            ["Chain:RpcUrl"] = SecretUrl,
+            ["Chain:TokenContract"] = "0x5fbdb2315678afecb367f032d93f642f64180aa3",
+        });
+
+        Assert.NotNull(error);
+        Assert.DoesNotContain("secret-api-key", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddChain_WhenOn_ResolvesTheNethereumClient()
+    {
+        using var services = Services(new()
+        {
+            ["Chain:Enabled"] = "true",
+            ["Chain:TokenContract"] = "0x5fbdb2315678afecb367f032d93f642f64180aa3",
+        });
+
+        Assert.IsType<NethereumChainClient>(services.GetRequiredService<IChainClient>());
+    }
+
+    private static Exception? StartupError(Dictionary<string, string?> overrides)
+    {
+        using var services = Services(overrides);
+        return Record.Exception(() => services.GetRequiredService<IStartupValidator>().Validate());
+    }
+
+    private static ServiceProvider Services(Dictionary<string, string?> overrides) =>
+        new ServiceCollection().AddChain(TestConfiguration.Build(overrides)).BuildServiceProvider();
+}
