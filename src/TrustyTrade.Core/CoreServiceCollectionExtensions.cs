@@ -9,6 +9,7 @@ using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Health;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Notifications;
+using TrustyTrade.Core.Payments.Chain;
 using TrustyTrade.Core.Payments.Crypto;
 using TrustyTrade.Core.Payments.Stars;
 using TrustyTrade.Core.Users;
@@ -55,7 +56,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StarsReconciliationService>();
         services.AddSingleton<UpdateProcessor>();
 
-        services.AddValidatedOptions<ChainPaymentOptions>(configuration.GetSection(ChainPaymentOptions.SectionName));
+        services.AddValidatedOptions<ChainOptions>(configuration.GetSection(ChainOptions.SectionName));
         services.AddSingleton<ChainPaymentPoller>();
         services.AddSingleton<CryptoCheckout>();
         services.AddSingleton<SeenUpdateCleanup>();

@@ -62,7 +62,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IDealReader, PostgresDealReader>();
         services.AddSingleton<IStarsStore, PostgresStarsStore>();
         services.AddCredentialVault(configuration);
-        services.AddChain(configuration);
+        services.AddChain();
 
         services.AddSingleton<RedisConnection>();
 

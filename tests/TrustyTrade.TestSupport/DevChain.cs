@@ -11,8 +11,9 @@ namespace TrustyTrade.TestSupport;
 /// <summary>
 /// The local dev chain (ganache, started by scripts/services.sh with <c>--wallet.deterministic</c>) as tests need it:
 /// deploys the test token compiled by scripts/compile-contracts.sh, mints, transfers, sends coin and mines blocks.
-/// The chain is shared by the whole suite, so each instance works from an owner key of its own, funded by ganache's
-/// first account, and each test deploys its own tokens: nothing one test does shows in another's balances or logs.
+/// The chain is shared by the whole suite, so each instance works from a fresh owner key of its own (given coin with
+/// ganache's <c>evm_setAccountBalance</c>), and each test deploys its own tokens: nothing one test does shows in
+/// another's balances or logs.
 /// </summary>
 public sealed class DevChain : IDisposable
 {

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TrustyTrade.Core.Payments.Chain;
 using TrustyTrade.Core.Payments.Crypto;
 using TrustyTrade.Functions.Deals;
 using TrustyTrade.Infrastructure.Payments;
@@ -13,7 +14,7 @@ namespace TrustyTrade.Functions.Payments;
 /// next one with a visibility delay while deposit addresses are watched; a paid deal's workflow is told at once. A
 /// tick that keeps failing (the RPC node away) ends in the poison queue, and the watchdog starts a new one.
 /// </summary>
-public sealed partial class ChainPaymentFunctions(ChainPaymentPoller poller, IOptions<ChainPaymentOptions> options, ILogger<ChainPaymentFunctions> logger)
+public sealed partial class ChainPaymentFunctions(ChainPaymentPoller poller, IOptions<ChainOptions> options, ILogger<ChainPaymentFunctions> logger)
 {
     /// <summary>Every minute, at second 40, away from the other timers.</summary>
     public const string WatchdogSchedule = "40 * * * * *";

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TrustyTrade.Core;
 using TrustyTrade.Core.Payments.Chain;
 
 namespace TrustyTrade.Infrastructure.Chain;
@@ -9,15 +7,14 @@ namespace TrustyTrade.Infrastructure.Chain;
 public static class ChainServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the chain client with its options validated at start. With Chain:Enabled false (the default) the
-    /// options still bind and validate, and the client is made only if something asks for it, which then fails.
+    /// Registers the chain client (its options are Core's, validated at start). With Chain:Enabled false (the default)
+    /// the client is <see cref="ChainOff"/>: everything that holds one can be made, and any call says the chain is off.
     /// </summary>
-    public static IServiceCollection AddChain(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddChain(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddValidatedOptions<ChainOptions>(configuration.GetSection(ChainOptions.SectionName));
-        services.AddSingleton(sp => new NethereumChainClient(sp.GetRequiredService<IOptions<ChainOptions>>()));
-        services.AddSingleton<IChainClient>(sp => sp.GetRequiredService<NethereumChainClient>());
+        services.AddSingleton<IChainClient>(sp => sp.GetRequiredService<IOptions<ChainOptions>>().Value.Enabled
+            ? new NethereumChainClient(sp.GetRequiredService<IOptions<ChainOptions>>())
+            : new ChainOff());
         return services;
     }
 }

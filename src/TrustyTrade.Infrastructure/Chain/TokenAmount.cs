@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 
+
 namespace TrustyTrade.Infrastructure.Chain;
 
 /// <summary>

@@ -9,7 +9,7 @@ namespace TrustyTrade.Core.Tests.Payments;
 
 public sealed class ChainPaymentPollerTests : IDisposable
 {
-    private static readonly ChainPaymentOptions Settings = new() { Enabled = true, Confirmations = 12, PollSeconds = 5, MaxBlockRange = 100, WatchDays = 7 };
+    private static readonly ChainOptions Settings = new() { Enabled = true, Confirmations = 12, PollSeconds = 5, MaxBlockRange = 100, WatchDays = 7 };
 
     private readonly FakeTimeProvider _time = new(DealBuilder.Start);
     private readonly ScriptedChain _chain = new();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Monetary;
+using TrustyTrade.Core.Payments.Chain;
 using TrustyTrade.Core.Payments.Crypto;
 
 namespace TrustyTrade.Core.Bot.Conversations;
@@ -10,7 +11,7 @@ namespace TrustyTrade.Core.Bot.Conversations;
 /// token and deadline, and what has arrived so far. The deal becomes paid by itself once the transfers have enough
 /// confirmations: the chain poller does it, not this screen.
 /// </summary>
-public sealed class CryptoPayScreen(CryptoCheckout checkout, IOptions<ChainPaymentOptions> options)
+public sealed class CryptoPayScreen(CryptoCheckout checkout, IOptions<ChainOptions> options)
 {
     public async Task ShowAsync(Turn turn, DealSummary summary)
     {

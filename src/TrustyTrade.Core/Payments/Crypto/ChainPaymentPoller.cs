@@ -22,13 +22,13 @@ public sealed partial class ChainPaymentPoller(
     IChainPaymentStore store,
     IChainPollScheduler scheduler,
     DealService deals,
-    IOptions<ChainPaymentOptions> options,
+    IOptions<ChainOptions> options,
     TimeProvider timeProvider,
     ILogger<ChainPaymentPoller> logger)
 {
     private const int SettleBatch = 100;
 
-    private readonly ChainPaymentOptions _options = options.Value;
+    private readonly ChainOptions _options = options.Value;
 
     private TimeSpan PollDelay => TimeSpan.FromSeconds(_options.PollSeconds);
 

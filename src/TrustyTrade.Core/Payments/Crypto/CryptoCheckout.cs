@@ -10,7 +10,7 @@ namespace TrustyTrade.Core.Payments.Crypto;
 /// stored. Asking twice gives the same address; opening one makes sure the poller runs.
 /// </summary>
 public sealed class CryptoCheckout(
-    IChainClient chain, IChainPaymentStore store, ICredentialVault vault, ChainPaymentPoller poller, IOptions<ChainPaymentOptions> options)
+    IChainClient chain, IChainPaymentStore store, ICredentialVault vault, ChainPaymentPoller poller, IOptions<ChainOptions> options)
 {
     public bool Enabled => options.Value.Enabled;
 

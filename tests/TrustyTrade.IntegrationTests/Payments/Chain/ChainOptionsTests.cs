@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TrustyTrade.Core;
 using TrustyTrade.Core.Payments.Chain;
 using TrustyTrade.Infrastructure.Chain;
 using TrustyTrade.IntegrationTests.Infrastructure;
@@ -39,6 +40,16 @@ public sealed class ChainOptionsTests
     }
 
     [Fact]
+    public void AddChain_WhenOff_ResolvesAClientThatRefusesEveryCall()
+    {
+        using var services = Services(new() { ["Chain:Enabled"] = "false" });
+
+        var client = services.GetRequiredService<IChainClient>();
+
+        Assert.Throws<InvalidOperationException>(() => client.CreateKey());
+    }
+
+    [Fact]
     public void AddChain_WhenOn_ResolvesTheNethereumClient()
     {
         using var services = Services(new()
@@ -50,6 +61,22 @@ public sealed class ChainOptionsTests
         Assert.IsType<NethereumChainClient>(services.GetRequiredService<IChainClient>());
     }
 
+    [Fact]
+    public async Task NethereumChainClient_NodeDown_ErrorDoesNotShowTheUrlsSecretPath()
+    {
+        using var client = new NethereumChainClient(Options.Create(new ChainOptions
+        {
+            Enabled = true,
+            RpcUrl = $"http://127.0.0.1:{ClosedPort.Next()}/v3/secret-api-key",
+            TokenContract = "0x5fbdb2315678afecb367f032d93f642f64180aa3",
+        }));
+
+        var error = await Record.ExceptionAsync(() => client.GetHeadBlockAsync(CancellationToken.None));
+
+        Assert.NotNull(error);
+        Assert.DoesNotContain("secret-api-key", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static Exception? StartupError(Dictionary<string, string?> overrides)
     {
         using var services = Services(overrides);
@@ -57,5 +84,8 @@ public sealed class ChainOptionsTests
     }
 
     private static ServiceProvider Services(Dictionary<string, string?> overrides) =>
-        new ServiceCollection().AddChain(TestConfiguration.Build(overrides)).BuildServiceProvider();
+        new ServiceCollection()
+            .AddValidatedOptions<ChainOptions>(TestConfiguration.Build(overrides).GetSection(ChainOptions.SectionName))
+            .AddChain()
+            .BuildServiceProvider();
 }

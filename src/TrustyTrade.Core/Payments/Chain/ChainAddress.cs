@@ -1,9 +1,9 @@
 using System.Buffers;
 
-namespace TrustyTrade.Infrastructure.Chain;
+namespace TrustyTrade.Core.Payments.Chain;
 
 /// <summary>EVM addresses as Core speaks them: lower-case 0x followed by 40 hex digits.</summary>
-internal static class ChainAddress
+public static class ChainAddress
 {
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 

@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TrustyTrade.Infrastructure.Chain;
+namespace TrustyTrade.Core.Payments.Chain;
 
 /// <summary>
-/// The EVM chain crypto payments use: its JSON-RPC endpoint, chain id and the token (USDT) contract. Off by default,
-/// so a deployment that takes only Stars starts without a node; when on, the endpoint and the token are required.
+/// The EVM chain crypto payments use (section <c>Chain</c>): its JSON-RPC endpoint, chain id and the token (USDT)
+/// contract, how deposits are watched and how the platform's transactions are priced. Off by default, so a deployment
+/// that takes only Stars starts without a node; when on, the endpoint and the token are required.
 /// </summary>
 public sealed class ChainOptions : IValidatableObject
 {
@@ -25,8 +26,12 @@ public sealed class ChainOptions : IValidatableObject
     [Range(0, 18)]
     public int TokenDecimals { get; set; } = 6;
 
-    /// <summary>Blocks on top of a transfer's block before a deposit counts as paid.</summary>
-    [Range(0, 1000)]
+    /// <summary>The network's name shown to buyers next to the address (e.g. "Ethereum", "BNB Smart Chain").</summary>
+    [Required]
+    public string NetworkName { get; set; } = "Ethereum";
+
+    /// <summary>Confirmations before a transfer counts, its own block included (1: being in a block is enough).</summary>
+    [Range(1, 1000)]
     public int Confirmations { get; set; } = 12;
 
     [Range(1, 3600)]
@@ -49,6 +54,10 @@ public sealed class ChainOptions : IValidatableObject
 
     [Range(1, 300)]
     public int RequestTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How long after an invoice opens its address is still watched, for payments after the deadline.</summary>
+    [Range(1, 365)]
+    public int WatchDays { get; set; } = 7;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
