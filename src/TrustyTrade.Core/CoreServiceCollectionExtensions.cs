@@ -11,6 +11,7 @@ using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Payments.Chain;
 using TrustyTrade.Core.Payments.Crypto;
+using TrustyTrade.Core.Payments.Stars;
 using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Core;
@@ -51,6 +52,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DealScreens>();
         services.AddSingleton<StarsCheckout>();
         services.AddSingleton<CryptoPayScreen>();
+        services.AddSingleton<StarsRefunds>();
+        services.AddSingleton<StarsReconciliationService>();
         services.AddSingleton<UpdateProcessor>();
 
         services.AddValidatedOptions<ChainOptions>(configuration.GetSection(ChainOptions.SectionName));
