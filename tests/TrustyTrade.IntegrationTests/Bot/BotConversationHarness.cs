@@ -44,7 +44,9 @@ internal sealed class BotConversationHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<BotConversationHarness> StartAsync(DatabaseFixture database)
+    /// <param name="database">The shared test database.</param>
+    /// <param name="settings">Settings on top of the harness's own (e.g. the chain's, for USDT payments).</param>
+    public static async Task<BotConversationHarness> StartAsync(DatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var fake = await FakeTelegramBotApi.StartAsync();
         fake.EnforceRateLimits = false; // the bot answers one person with two messages in a row; the sender's limits are tested elsewhere
@@ -57,7 +59,7 @@ internal sealed class BotConversationHarness : IAsyncDisposable
             ["Telegram:WebhookSecret"] = Secret,
             ["Escrow:PaymentWindowMinutes"] = "10",
             ["Escrow:DefaultWarrantyDays"] = "0",
-        });
+        }.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary());
         var services = new ServiceCollection()
             .AddLogging()
             .AddTrustyTradeCore(configuration)

@@ -13,17 +13,12 @@ namespace TrustyTrade.Core.Bot.Conversations;
 /// </summary>
 public sealed class CryptoPayScreen(CryptoCheckout checkout, IOptions<ChainOptions> options)
 {
+    /// <summary>The deal's address for its buyer (<see cref="DealScreens"/> lets only the buyer of a deal awaiting payment here).</summary>
     public async Task ShowAsync(Turn turn, DealSummary summary)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(summary);
         var deal = summary.Deal;
-        if (deal.BuyerId != turn.User.Id || deal.Status != DealStatus.AwaitingPayment)
-        {
-            await turn.RefuseAsync(turn.T("DealRefused_NotAllowedInStatus")).ConfigureAwait(false);
-            return;
-        }
-
         var due = Screens.Moment(deal.PaymentDueAt, turn.Language);
         if (!checkout.Enabled)
         {

@@ -118,6 +118,9 @@ public sealed class DealScreens(
             case "crd":
                 await RevealAsync(turn, summary).ConfigureAwait(false);
                 return;
+            case "pay" when summary.Deal.BuyerId != turn.User.Id || summary.Deal.Status != DealStatus.AwaitingPayment:
+                await turn.RefuseAsync(turn.T("DealRefused_NotAllowedInStatus")).ConfigureAwait(false);
+                return;
             case "pay" when summary.Deal.Price.Currency == Currency.USDT:
                 await cryptoPay.ShowAsync(turn, summary).ConfigureAwait(false);
                 return;

@@ -20,16 +20,12 @@ public sealed partial class StarsCheckout(
 {
     private const string PayloadPrefix = "deal:";
 
+    /// <summary>The invoice for the deal's buyer (<see cref="DealScreens"/> lets only the buyer of a deal awaiting payment here).</summary>
     public static async Task SendInvoiceAsync(Turn turn, DealSummary summary)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(summary);
         var deal = summary.Deal;
-        if (deal.BuyerId != turn.User.Id || deal.Status != DealStatus.AwaitingPayment)
-        {
-            await turn.RefuseAsync(turn.T("DealRefused_NotAllowedInStatus")).ConfigureAwait(false);
-            return;
-        }
 
         await turn.SendInvoiceAsync(new StarsInvoice(
             turn.T("InvoiceTitle", deal.Id), Shorten(summary.Title, 255), Payload(deal.Id), turn.T("InvoiceLabel"),
