@@ -12,7 +12,7 @@ public enum PayoutRefusal
     /// <summary>Stars can't be paid out before an admin set the XTR→USDT rate.</summary>
     NoRate,
 
-    /// <summary>The amount converts to less than the smallest USDT unit.</summary>
+    /// <summary>The amount converts to less than the smallest USDT unit (a guard: whole Stars at a rate of at least 0.000001 never do).</summary>
     TooSmall,
 
     InsufficientBalance,
