@@ -137,6 +137,24 @@ public sealed class PayoutTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PayoutThatRevertsOnChain_IsFailedAndFlagged_TheMoneyStaysPending()
+    {
+        // More than the hot wallet holds: the token's transfer reverts, mined with a failed status.
+        var seller = await SellerWithAsync(HotWalletUsdt * 2, Currency.USDT);
+        var requested = await RequestAsync(seller, new Money(HotWalletUsdt + 1m, Currency.USDT), NewAddress());
+        await ApproveAsync(requested.Id);
+
+        await _sender.SendApprovedAsync(CancellationToken.None);
+        await _chain.MineAsync(Confirmations);
+        await _sender.ConfirmSentAsync(CancellationToken.None);
+
+        Assert.Equal(PayoutStatus.Failed, (await FindAsync(requested.Id)).Status);
+        Assert.Equal(HotWalletUsdt + 1m, await BalanceAsync("payout_pending", seller));
+        Assert.Equal(1, await _data.ScalarAsync<int>("SELECT count(*)::int FROM payment_flags WHERE kind = 'payout_failed' AND reference = @reference",
+            new { reference = $"payout:{requested.Id}" }));
+    }
+
+    [Fact]
     public async Task XtrEarnings_AreConvertedAtTheAdminsRate_EachCurrencyBalanced()
     {
         Assert.Null(await _payouts.SetRateAsync(_admin, 0.013m, CancellationToken.None));
