@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TrustyTrade.Core;
 using TrustyTrade.Core.Deals;
@@ -8,6 +10,7 @@ using TrustyTrade.Core.Monetary;
 using TrustyTrade.Core.Payments.Chain;
 using TrustyTrade.Core.Payments.Crypto;
 using TrustyTrade.Core.Payments.Payouts;
+using TrustyTrade.Functions.Payments;
 using TrustyTrade.Infrastructure;
 using TrustyTrade.IntegrationTests.Infrastructure;
 using TrustyTrade.TestSupport;
@@ -91,6 +94,24 @@ public sealed class PayoutTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunPayouts_TheTimerFunction_SendsThenConfirms()
+    {
+        var function = new PayoutFunctions(_sender, _services.GetRequiredService<DepositSweeper>(), _services.GetRequiredService<IOptions<ChainOptions>>());
+        var seller = await SellerWithAsync(5m, Currency.USDT);
+        var recipient = NewAddress();
+        var requested = await RequestAsync(seller, new Money(5m, Currency.USDT), recipient);
+        await ApproveAsync(requested.Id);
+
+        await function.RunPayouts(new TimerInfo(), CancellationToken.None);
+        Assert.Equal(PayoutStatus.Sent, (await FindAsync(requested.Id)).Status);
+        await _chain.MineAsync(Confirmations);
+        await function.RunPayouts(new TimerInfo(), CancellationToken.None);
+
+        Assert.Equal(PayoutStatus.Confirmed, (await FindAsync(requested.Id)).Status);
+        Assert.Equal(5m, await _chain.TokenBalanceAsync(_token, recipient));
+    }
+
+    [Fact]
     public async Task Sender_CrashAfterSigningThenRunTwice_SendsOneTransaction()
     {
         var seller = await SellerWithAsync(10m, Currency.USDT);
@@ -101,7 +122,7 @@ public sealed class PayoutTests(DatabaseFixture database) : IAsyncLifetime
 
         // The crash: signed and stored as the sender does it, then the process died before broadcasting.
         var chain = _services.GetRequiredService<IChainClient>();
-        var key = _services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChainOptions>>().Value.HotWalletKey;
+        var key = _services.GetRequiredService<IOptions<ChainOptions>>().Value.HotWalletKey;
         var signed = await _services.GetRequiredService<IPayoutStore>().SignAsync(
             requested.Id, _hotWallet, nonceBefore, nonce => chain.SignTokenTransfer(key, recipient, 7m, nonce), CancellationToken.None);
         Assert.Equal(PayoutStatus.TransactionSigned, signed!.Status);
