@@ -8,7 +8,9 @@
 #   BENCH_LISTINGS=100000 BENCH_SECONDS=5 scripts/bench.sh   a quick look
 #   BENCH_PARTS=deals scripts/bench.sh    only the deal throughput (BENCH_PARTS=search: only the search;
 #                                         BENCH_PARTS=notifications: only the notification rate, BENCH_NOTIFICATIONS=2000;
-#                                         BENCH_PARTS=webhook: only the webhook's latency at 500 updates/s)
+#                                         BENCH_PARTS=webhook: only the webhook's latency at 500 updates/s;
+#                                         BENCH_PARTS=chain: only the chain poller's RPC calls per block with
+#                                         BENCH_CHAIN_INVOICES=10000 open invoices over BENCH_CHAIN_BLOCKS=50 blocks)
 #   BENCH_WARMUP_SECONDS=10               uncounted deal transitions before the timed run, so the JIT has settled
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
@@ -30,8 +32,8 @@ export Postgres__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=$bench_
 export Telegram__BotToken="123456789:bench-placeholder-token"
 export Telegram__WebhookSecret="bench-$(head -c 24 /dev/urandom | base64 | tr '+/=' '-_-')"
 export Vault__ActiveKeyId="bench" Vault__Keys="bench=$(head -c 32 /dev/urandom | base64)"
-export Bench__Listings="${BENCH_LISTINGS:-1000000}" Bench__Seconds="${BENCH_SECONDS:-15}" Bench__WarmUpSeconds="${BENCH_WARMUP_SECONDS:-10}" Bench__Parts="${BENCH_PARTS:-deals,search,notifications,webhook}" \
-  Bench__Notifications="${BENCH_NOTIFICATIONS:-2000}"
+export Bench__Listings="${BENCH_LISTINGS:-1000000}" Bench__Seconds="${BENCH_SECONDS:-15}" Bench__WarmUpSeconds="${BENCH_WARMUP_SECONDS:-10}" Bench__Parts="${BENCH_PARTS:-deals,search,notifications,webhook,chain}" \
+  Bench__Notifications="${BENCH_NOTIFICATIONS:-2000}" Bench__ChainInvoices="${BENCH_CHAIN_INVOICES:-10000}" Bench__ChainBlocks="${BENCH_CHAIN_BLOCKS:-50}"
 
 dotnet build tests/TrustyTrade.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly
 dotnet tests/TrustyTrade.Benchmarks/bin/Release/net10.0/TrustyTrade.Benchmarks.dll

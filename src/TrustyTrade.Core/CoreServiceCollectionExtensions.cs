@@ -12,6 +12,7 @@ using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Payments.Chain;
 using TrustyTrade.Core.Payments.Crypto;
 using TrustyTrade.Core.Payments.Payouts;
+using TrustyTrade.Core.Payments.Stars;
 using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Core;
@@ -52,6 +53,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DealScreens>();
         services.AddSingleton<StarsCheckout>();
         services.AddSingleton<CryptoPayScreen>();
+        services.AddSingleton<StarsRefunds>();
+        services.AddSingleton<StarsReconciliationService>();
         services.AddSingleton<UpdateProcessor>();
 
         services.AddValidatedOptions<ChainOptions>(configuration.GetSection(ChainOptions.SectionName));

@@ -12,6 +12,7 @@ using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Payments.Crypto;
 using TrustyTrade.Core.Payments.Payouts;
+using TrustyTrade.Core.Payments.Stars;
 using TrustyTrade.Core.Users;
 using TrustyTrade.Core.Bot;
 using TrustyTrade.Core.Bot.Conversations;
@@ -24,6 +25,7 @@ using TrustyTrade.Infrastructure.Persistence;
 using TrustyTrade.Infrastructure.Persistence.Escrow;
 using TrustyTrade.Infrastructure.Persistence.Listings;
 using TrustyTrade.Infrastructure.Persistence.Payments;
+using TrustyTrade.Infrastructure.Persistence.Stars;
 using TrustyTrade.Infrastructure.Persistence.Workflow;
 using TrustyTrade.Infrastructure.Storage;
 using TrustyTrade.Infrastructure.Telegram;
@@ -59,6 +61,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IUserStore, PostgresUserStore>();
         services.AddSingleton<IDealRecordStore, PostgresDealRecordStore>();
         services.AddSingleton<IDealReader, PostgresDealReader>();
+        services.AddSingleton<IStarsStore, PostgresStarsStore>();
         services.AddCredentialVault(configuration);
         services.AddChain();
 

@@ -14,7 +14,8 @@ using TrustyTrade.Infrastructure.Persistence;
 //   1. deal transitions per second through Core (DealService) with 32 concurrent callers vs `pgbench -N -c 32`;
 //   2. listing search p50/p95 at 1,000,000 listings through Core (ListingService) vs the same SQL run bare;
 //   3. notifications/s sustained by the queue-triggered sender against a fake Bot API that enforces Telegram's limits;
-//   4. Telegram webhook latency (secret, parse, dedupe in Redis and PostgreSQL, queue on Azurite) at 500 updates/s.
+//   4. Telegram webhook latency (secret, parse, dedupe in Redis and PostgreSQL, queue on Azurite) at 500 updates/s;
+//   5. the chain payment poller's RPC calls per new block with 10,000 open invoices vs watching each address alone.
 // Run with scripts/bench.sh (it starts the services and sets the connection settings).
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
 var connectionString = configuration["Postgres:ConnectionString"]
@@ -24,7 +25,7 @@ var seconds = int.Parse(configuration["Bench:Seconds"] ?? "15", CultureInfo.Inva
 var warmUpSeconds = int.Parse(configuration["Bench:WarmUpSeconds"] ?? "10", CultureInfo.InvariantCulture);
 var callers = int.Parse(configuration["Bench:Callers"] ?? "32", CultureInfo.InvariantCulture);
 var notificationCount = int.Parse(configuration["Bench:Notifications"] ?? "2000", CultureInfo.InvariantCulture);
-var parts = (configuration["Bench:Parts"] ?? "deals,search,notifications,webhook").Split(',', StringSplitOptions.TrimEntries);
+var parts = (configuration["Bench:Parts"] ?? "deals,search,notifications,webhook,chain").Split(',', StringSplitOptions.TrimEntries);
 
 using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
 await new MigrationRunner(loggerFactory.CreateLogger<MigrationRunner>()).MigrateAsync(connectionString, CancellationToken.None);
@@ -105,6 +106,20 @@ if (parts.Contains("webhook"))
     Console.WriteLine($"  Azurite alone, 16 senders back to back, one message per request: {ceiling:F0} messages/s (the inbox groups updates to stay well under it)");
     passed &= webhook.Latency.P99 <= 15;
     Console.WriteLine($"  p99 target ≤ 15 ms: {(webhook.Latency.P99 <= 15 ? "PASS" : "FAIL")}");
+}
+
+if (parts.Contains("chain"))
+{
+    var invoices = int.Parse(configuration["Bench:ChainInvoices"] ?? "10000", CultureInfo.InvariantCulture);
+    var blocks = int.Parse(configuration["Bench:ChainBlocks"] ?? "50", CultureInfo.InvariantCulture);
+    var chain = await ChainPolling.RunAsync(configuration, dataSource, invoices, blocks);
+    Console.WriteLine($"Chain payment poller, {chain.Invoices} open invoices, {chain.NewBlocks} new blocks one at a time (a payment in {chain.Payments} of them):");
+    Console.WriteLine($"  TrustyTrade poller          {chain.CallsPerBlock,8:F2} RPC calls per new block   ({chain.PollerCalls} calls, {chain.Elapsed.TotalMilliseconds / chain.NewBlocks:F1} ms per block; {chain.Credited} payments credited)");
+    Console.WriteLine($"  each address on its own     {chain.BaselineCallsPerBlock,8:F0} RPC calls per new block   (measured {chain.BaselineCalls} calls for {chain.BaselineInvoices} addresses in {chain.BaselineElapsed.TotalMilliseconds:F0} ms)");
+    var ok = chain.CallsPerBlock <= 2 && chain.Credited >= chain.Payments;
+    passed &= ok;
+    Console.WriteLine($"  target ≤ 2 calls per block, every payment credited: {(ok ? "PASS" : "FAIL")}");
+    Console.WriteLine();
 }
 
 return passed ? 0 : 1;

@@ -18,6 +18,11 @@ namespace TrustyTrade.TestSupport;
 /// editing or deleting a message it never sent. Every call is recorded in order (<see cref="Calls"/>), and every
 /// accepted message (<see cref="Delivered"/>). Tests can make a chat refuse (403/400) or fail (5xx), throttle the next
 /// messages, fail the next calls of any method, or make deleting a message fail.
+/// Telegram Stars: the payments tests make (<see cref="AddStarPayment"/>) and the refunds the bot asks for
+/// (<c>refundStarPayment</c>, refused with 400 CHARGE_ALREADY_REFUNDED the second time for a charge, as Telegram does)
+/// are listed by <c>getStarTransactions</c>, paged by offset and limit, newest first; tests can add transactions the bot
+/// never saw or hide ones it did. A refund of a charge the fake was never told of is taken (and listed) too, so tests
+/// that pay through Core alone can still close their deals.
 /// </summary>
 public sealed class FakeTelegramBotApi : IAsyncDisposable
 {
@@ -39,6 +44,8 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     private readonly ConcurrentQueue<long> _throttled = new();
     private readonly ConcurrentDictionary<long, (int Status, string Description)> _failingChats = new();
     private readonly ConcurrentDictionary<(long Chat, long Message), string> _undeletable = new();
+    private readonly List<StarTransactionRecord> _starTransactions = [];
+    private readonly HashSet<string> _hiddenStarTransactions = new(StringComparer.Ordinal);
     private readonly long _botId;
     private int _forcedThrottles;
     private int _forcedRetryAfter = 1;
@@ -152,6 +159,37 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         }
     }
 
+    /// <summary>A successful Stars payment Telegram took from <paramref name="userId"/> (what a successful_payment update reports).</summary>
+    public void AddStarPayment(long userId, string chargeId, long amount, DateTimeOffset? at = null)
+    {
+        lock (_lock)
+        {
+            // Telegram charges once per charge id, however often the update about it is sent.
+            if (!_starTransactions.Any(t => !t.Refund && t.Id == chargeId))
+            {
+                _starTransactions.Add(new StarTransactionRecord(chargeId, amount, at ?? DateTimeOffset.UtcNow, userId, Refund: false));
+            }
+        }
+    }
+
+    /// <summary>A refund Telegram lists without the bot having asked for it here (made elsewhere, e.g. by support).</summary>
+    public void AddStarRefund(long userId, string chargeId, long amount, DateTimeOffset? at = null)
+    {
+        lock (_lock)
+        {
+            _starTransactions.Add(new StarTransactionRecord(chargeId, amount, at ?? DateTimeOffset.UtcNow, userId, Refund: true));
+        }
+    }
+
+    /// <summary>Leaves every transaction with this id (payment and refund) out of getStarTransactions.</summary>
+    public void HideStarTransaction(string chargeId)
+    {
+        lock (_lock)
+        {
+            _hiddenStarTransactions.Add(chargeId);
+        }
+    }
+
     /// <summary>Makes deleteMessage of this message fail with 400, as Telegram answers for one older than 48 hours.</summary>
     public void FailDelete(long chatId, long messageId, string description = "Bad Request: message can't be deleted") =>
         _undeletable[(chatId, messageId)] = description;
@@ -202,6 +240,8 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
                 "editMessageText" => EditMessageTextAsync(context, body),
                 "deleteMessage" => DeleteMessageAsync(context, body),
                 "sendInvoice" => SendInvoiceAsync(context, body),
+                "refundStarPayment" => RefundStarPaymentAsync(context, body),
+                "getStarTransactions" => GetStarTransactionsAsync(context, body),
                 "answerCallbackQuery" or "answerPreCheckoutQuery" or "setWebhook" or "setMyCommands" or "setMyDescription"
                     or "setMyShortDescription" => AnswerAsync(context, true),
                 _ => AnswerErrorAsync(context, 404, "Not Found: method not found", retryAfter: null),
@@ -340,6 +380,53 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         }).ConfigureAwait(false);
     }
 
+    private async Task RefundStarPaymentAsync(HttpContext context, JsonElement body)
+    {
+        var userId = body.GetProperty("user_id").GetInt64();
+        var chargeId = body.GetProperty("telegram_payment_charge_id").GetString() ?? "";
+        bool refunded;
+        lock (_lock)
+        {
+            refunded = _starTransactions.Any(t => t.Refund && t.Id == chargeId);
+            if (!refunded)
+            {
+                var amount = _starTransactions.FirstOrDefault(t => !t.Refund && t.Id == chargeId)?.Amount ?? 0;
+                _starTransactions.Add(new StarTransactionRecord(chargeId, amount, DateTimeOffset.UtcNow, userId, Refund: true));
+            }
+        }
+
+        await (refunded
+            ? AnswerErrorAsync(context, 400, "Bad Request: CHARGE_ALREADY_REFUNDED", retryAfter: null)
+            : AnswerAsync(context, true)).ConfigureAwait(false);
+    }
+
+    private async Task GetStarTransactionsAsync(HttpContext context, JsonElement body)
+    {
+        var offset = Optional(body, "offset")?.GetInt32() ?? 0;
+        var limit = Optional(body, "limit")?.GetInt32() ?? 100;
+        List<object> page;
+        lock (_lock)
+        {
+            page = [.. _starTransactions.Where(t => !_hiddenStarTransactions.Contains(t.Id))
+                .OrderByDescending(t => t.At).Skip(offset).Take(limit).Select(StarTransactionJson)];
+        }
+
+        await AnswerAsync(context, new { transactions = page }).ConfigureAwait(false);
+    }
+
+    private static object StarTransactionJson(StarTransactionRecord t)
+    {
+        var partner = new
+        {
+            type = "user",
+            transaction_type = "invoice_payment",
+            user = new { id = t.UserId, is_bot = false, first_name = "Payer" },
+        };
+        return t.Refund
+            ? new { id = t.Id, amount = t.Amount, date = t.At.ToUnixTimeSeconds(), receiver = partner }
+            : new { id = t.Id, amount = t.Amount, date = t.At.ToUnixTimeSeconds(), source = partner };
+    }
+
     private Dictionary<string, object?> MessageResult(long id, long chatId, string text, JsonElement? markup, bool edited)
     {
         var message = new Dictionary<string, object?>
@@ -403,4 +490,6 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     private sealed record SentMessage(string Text, string? ReplyMarkup);
 
     private sealed record Failure(int Status, string Description, int? RetryAfter);
+
+    private sealed record StarTransactionRecord(string Id, long Amount, DateTimeOffset At, long UserId, bool Refund);
 }

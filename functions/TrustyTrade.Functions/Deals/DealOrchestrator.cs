@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using TrustyTrade.Core.Deals;
+using TrustyTrade.Core.Payments.Stars;
 
 namespace TrustyTrade.Functions.Deals;
 
@@ -12,7 +13,8 @@ namespace TrustyTrade.Functions.Deals;
 /// inspection, warranty); the loser is cancelled. When a timer wins, an activity issues the deadline's system command
 /// through Core. Before that race, when the deadline has a reminder, its timer races the same event first: when the
 /// reminder wins, an activity queues it for the party who has to act, and the wait for the deadline goes on. A dispute
-/// has no deadline, so the orchestration waits for the admin's decision. A final status ends it.
+/// has no deadline, so the orchestration waits for the admin's decision. A final status ends it, after the Stars of a
+/// deal refunded to its buyer went back through Telegram.
 /// </summary>
 public static partial class DealOrchestrator
 {
@@ -26,6 +28,13 @@ public static partial class DealOrchestrator
     /// <summary>Activities talk to PostgreSQL over the network: retry a failing one with backoff before failing the deal's workflow.</summary>
     private static readonly TaskOptions DatabaseRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
+
+    /// <summary>
+    /// The refund talks to Telegram too, which may answer 429 or be down for a while: more attempts, spread over about an
+    /// hour, before the workflow fails (and reconciliation flags it for an admin).
+    /// </summary>
+    private static readonly TaskOptions TelegramRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 10, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(15)));
 
     public static string InstanceId(long dealId) => $"deal-{dealId}";
 
@@ -100,6 +109,15 @@ public static partial class DealOrchestrator
 
         await TellPartiesAsync(context, input.DealId, step, told);
         context.SetCustomStatus(DealWorkflowStatus.Of(step));
+
+        // After telling the parties, so a history recorded before this step existed replays unchanged up to here. The
+        // activity itself decides whether anything is owed in Stars (currency, dispute outcome, charge).
+        if (step.Status is DealStatus.Refunded or DealStatus.Resolved)
+        {
+            var refund = await context.CallActivityAsync<StarsRefundOutcome>(StarsRefundActivity.Name, input.DealId, TelegramRetry);
+            LogRefund(log, input.DealId, refund);
+        }
+
         LogClosed(log, input.DealId, step.Status);
         return new DealWorkflowResult(input.DealId, step.Status, step.Version);
     }
@@ -138,6 +156,9 @@ public static partial class DealOrchestrator
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deal {DealId} does not exist; its workflow ends")]
     private static partial void LogMissing(ILogger logger, long dealId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deal {DealId}: Stars refund step {Outcome}")]
+    private static partial void LogRefund(ILogger logger, long dealId, StarsRefundOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deal {DealId} closed as {Status}; its workflow ends")]
     private static partial void LogClosed(ILogger logger, long dealId, DealStatus status);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TrustyTrade.Core;
 using TrustyTrade.Core.Bot;
 using TrustyTrade.Core.Notifications;
+using TrustyTrade.Core.Payments.Stars;
 
 namespace TrustyTrade.Infrastructure.Telegram;
 
@@ -26,6 +27,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<ITelegramMessenger, TelegramMessenger>();
         services.AddSingleton<IBotClient, TelegramBotApi>();
         services.AddSingleton<IBotSetupClient, TelegramBotSetup>();
+        services.AddSingleton<IStarsApi, TelegramStarsApi>();
         return services;
     }
 }

@@ -48,7 +48,8 @@ internal sealed class BotConversationHarness : IAsyncDisposable
     {
         var fake = await FakeTelegramBotApi.StartAsync();
         fake.EnforceRateLimits = false; // the bot answers one person with two messages in a row; the sender's limits are tested elsewhere
-        var workflow = await DealWorkflowHarness.StartAsync(database);
+        // The workflow's Stars refunds go to the same fake Bot API the conversations talk to.
+        var workflow = await DealWorkflowHarness.StartAsync(database, telegram: fake);
         var configuration = TestConfiguration.Build(new Dictionary<string, string?>
         {
             ["Telegram:ApiBaseUrl"] = fake.BaseUrl,

@@ -29,7 +29,15 @@ internal sealed class TelegramUser(BotConversationHarness harness, long id, stri
     public Task<int> SendPhotoAsync() =>
         harness.SendAsync(MessageJson(BotConversationHarness.NextId(), "\"photo\":[{\"file_id\":\"small\",\"width\":90,\"height\":90},{\"file_id\":\"AgACAgIAAx-photo\",\"width\":800,\"height\":800}]"));
 
-    public Task<int> PayAsync(long stars, string payload, string chargeId) =>
+    /// <summary>Telegram takes the Stars (the fake lists the payment), then tells the bot with a successful_payment update.</summary>
+    public Task<int> PayAsync(long stars, string payload, string chargeId)
+    {
+        harness.Fake.AddStarPayment(Id, chargeId, stars);
+        return SendPaymentAsync(stars, payload, chargeId);
+    }
+
+    /// <summary>Only the successful_payment update, as Telegram sends it again for a payment it already took.</summary>
+    public Task<int> SendPaymentAsync(long stars, string payload, string chargeId) =>
         harness.SendAsync(MessageJson(BotConversationHarness.NextId(),
             $$$"""
             "successful_payment":{"currency":"XTR","total_amount":{{{stars}}},"invoice_payload":{{{JsonSerializer.Serialize(payload)}}},"telegram_payment_charge_id":{{{JsonSerializer.Serialize(chargeId)}}},"provider_payment_charge_id":""}

@@ -116,6 +116,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("NotifyParties", "activityTrigger")]
     [InlineData("RemindDeadline", "activityTrigger")]
     [InlineData("ReconcileDealWorkflows", "timerTrigger")]
+    [InlineData("RefundStarsPayment", "activityTrigger")]
     public void FunctionsMetadata_DealWorkflow_ListsEachFunctionWithItsTrigger(string function, string trigger) =>
         Assert.Single(Bindings(function), b => b.GetProperty("type").GetString() == trigger);
 
@@ -126,6 +127,16 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal("0 */5 * * * *", bindings.Single(b => b.GetProperty("type").GetString() == "timerTrigger").GetProperty("schedule").GetString());
         Assert.Single(bindings, b => b.GetProperty("type").GetString() == "durableClient");
+    }
+
+    [Fact]
+    public void FunctionsMetadata_StarsReconciliation_RunsHourlyOnATimer()
+    {
+        var trigger = Bindings("ReconcileStarsPayments").Single(b => b.GetProperty("type").GetString() == "timerTrigger");
+
+        Assert.Equal("0 41 * * * *", trigger.GetProperty("schedule").GetString());
+        Assert.Equal("TrustyTrade.Functions.Payments.StarsReconciliationFunction.ReconcileStarsPayments",
+            Function("ReconcileStarsPayments").GetProperty("entryPoint").GetString());
     }
 
     [Fact]

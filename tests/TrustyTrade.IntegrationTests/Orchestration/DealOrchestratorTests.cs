@@ -70,7 +70,9 @@ public sealed class DealOrchestratorTests(DatabaseFixture database) : IAsyncLife
         await _app.PayAsync(deal);
         var done = await _app.CompletionAsync(deal.Id);
 
-        await AssertClosedAsync(done, deal.Id, DealStatus.Refunded, [("buyer_refunds", 100m), ("escrow", 0m), ("payments_received", -100m)]);
+        // The Stars went back to the buyer through Telegram: what was owed to them is paid out.
+        await AssertClosedAsync(done, deal.Id, DealStatus.Refunded,
+            [("buyer_refunds", 0m), ("escrow", 0m), ("paid_out", 100m), ("payments_received", -100m)]);
     }
 
     [Fact]
@@ -90,7 +92,7 @@ public sealed class DealOrchestratorTests(DatabaseFixture database) : IAsyncLife
 
     [Theory]
     [InlineData(DisputeOutcome.ReleaseToSeller, null, new[] { "escrow:0", "payments_received:-100", "platform_fees:5", "seller_available:95" })]
-    [InlineData(DisputeOutcome.RefundToBuyer, null, new[] { "buyer_refunds:100", "escrow:0", "payments_received:-100" })]
+    [InlineData(DisputeOutcome.RefundToBuyer, null, new[] { "buyer_refunds:0", "escrow:0", "paid_out:100", "payments_received:-100" })]
     [InlineData(DisputeOutcome.Split, 40, new[] { "buyer_refunds:60", "escrow:0", "payments_received:-100", "platform_fees:2", "seller_available:38" })]
     public async Task Dispute_WaitsWithoutDeadlineUntilTheAdminDecides(DisputeOutcome outcome, int? sellerShare, string[] balances)
     {
@@ -179,7 +181,7 @@ public sealed class DealOrchestratorTests(DatabaseFixture database) : IAsyncLife
         var done = await _app.CompletionAsync(deal.Id);
 
         await AssertClosedAsync(done, deal.Id, DealStatus.Resolved,
-            [("buyer_refunds", 100m), ("escrow", 0m), ("payments_received", -100m), ("warranty_hold", 0m)]);
+            [("buyer_refunds", 0m), ("escrow", 0m), ("paid_out", 100m), ("payments_received", -100m), ("warranty_hold", 0m)]);
     }
 
     [Fact]

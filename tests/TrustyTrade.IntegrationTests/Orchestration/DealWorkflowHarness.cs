@@ -9,10 +9,12 @@ using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Monetary;
 using TrustyTrade.Core.Notifications;
+using TrustyTrade.Core.Payments.Stars;
 using TrustyTrade.Functions.Deals;
 using TrustyTrade.Infrastructure;
 using TrustyTrade.Infrastructure.Notifications;
 using TrustyTrade.IntegrationTests.Infrastructure;
+using TrustyTrade.TestSupport;
 
 namespace TrustyTrade.IntegrationTests.Orchestration;
 
@@ -20,6 +22,7 @@ namespace TrustyTrade.IntegrationTests.Orchestration;
 /// Core and Infrastructure over the test database on the real clock, and the app's own <see cref="DealOrchestrator"/>
 /// and <see cref="DealActivities"/> in the Durable Task SDK's in-process test host (its timers fire in real time).
 /// <see cref="Deals"/> is Core's DealService telling the workflow through the app's <see cref="DurableDealWorkflow"/>.
+/// The Bot API (the workflow's Stars refunds) is a <see cref="FakeTelegramBotApi"/>: the caller's, or one of its own.
 /// </summary>
 internal sealed class DealWorkflowHarness : IAsyncDisposable
 {
@@ -40,18 +43,25 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
     private readonly TestData _data;
 
     private readonly QueueClient _notifications;
+    private readonly bool _ownsTelegram;
 
-    private DealWorkflowHarness(ServiceProvider services, DurableTaskTestHost host, TestData data, QueueClient notifications)
+    private DealWorkflowHarness(
+        ServiceProvider services, DurableTaskTestHost host, TestData data, QueueClient notifications, FakeTelegramBotApi telegram, bool ownsTelegram)
     {
         _services = services;
         _host = host;
         _data = data;
         _notifications = notifications;
+        Telegram = telegram;
+        _ownsTelegram = ownsTelegram;
         Workflow = new DurableDealWorkflow(host.Client);
         Deals = services.GetRequiredService<DealService>().WithWorkflow(Workflow);
     }
 
     public DurableTaskClient Client => _host.Client;
+
+    /// <summary>The fake Bot API the workflow's activities call (Stars refunds).</summary>
+    public FakeTelegramBotApi Telegram { get; }
 
     public DurableDealWorkflow Workflow { get; }
 
@@ -63,10 +73,17 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<DealWorkflowHarness> StartAsync(DatabaseFixture database, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static async Task<DealWorkflowHarness> StartAsync(
+        DatabaseFixture database, IReadOnlyDictionary<string, string?>? overrides = null, FakeTelegramBotApi? telegram = null)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var settings = new Dictionary<string, string?>(LongWindows);
+        var ownsTelegram = telegram is null;
+        telegram ??= await FakeTelegramBotApi.StartAsync();
+        var settings = new Dictionary<string, string?>(LongWindows)
+        {
+            ["Telegram:ApiBaseUrl"] = telegram.BaseUrl,
+            ["Telegram:BotToken"] = telegram.Token,
+        };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -83,8 +100,9 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
             .AddSingleton<INotificationPublisher>(new StorageQueueNotificationPublisher(notifications))
             .BuildServiceProvider();
         var activities = new DealActivities(services.GetRequiredService<DealWorkflowSteps>());
-        var host = await StartHostAsync(activities);
-        return new DealWorkflowHarness(services, host, new TestData(database.DataSource), notifications);
+        var refund = new StarsRefundActivity(services.GetRequiredService<StarsRefunds>());
+        var host = await StartHostAsync(activities, refund);
+        return new DealWorkflowHarness(services, host, new TestData(database.DataSource), notifications, telegram, ownsTelegram);
     }
 
     /// <summary>
@@ -92,7 +110,7 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
     /// that may already be taken by another test's listener; a port can still be grabbed between asking and
     /// binding, so a bind failure is retried on a fresh one.
     /// </summary>
-    private static async Task<DurableTaskTestHost> StartHostAsync(DealActivities activities)
+    private static async Task<DurableTaskTestHost> StartHostAsync(DealActivities activities, StarsRefundActivity refund)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -104,7 +122,8 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
                         .AddActivityFunc<long, DealStep?>(DealActivities.LoadDealName, (_, dealId) => activities.LoadDeal(dealId))
                         .AddActivityFunc<DeadlinePassed, DeadlineOutcome>(DealActivities.PassDeadlineName, (_, deadline) => activities.PassDeadline(deadline))
                         .AddActivityFunc<PartiesToTell, int>(DealActivities.NotifyPartiesName, (_, parties) => activities.NotifyParties(parties))
-                        .AddActivityFunc<DeadlineNear, int>(DealActivities.RemindDeadlineName, (_, deadline) => activities.RemindDeadline(deadline)),
+                        .AddActivityFunc<DeadlineNear, int>(DealActivities.RemindDeadlineName, (_, deadline) => activities.RemindDeadline(deadline))
+                        .AddActivityFunc<long, StarsRefundOutcome>(StarsRefundActivity.Name, (_, dealId) => refund.RefundStarsPayment(dealId)),
                     new DurableTaskTestHostOptions { Port = FreePort() });
             }
             catch (IOException) when (attempt < 5)
@@ -143,9 +162,14 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
         return result.Deal ?? throw new InvalidOperationException($"{command.Name} refused: {result.Refusal}");
     }
 
-    public Task<Deal> PayAsync(Deal deal) =>
-        ActAsync(new IdempotencyKey($"stars-charge:{deal.Id}"), deal.Id, Actor.System,
+    /// <summary>The deal paid in Stars as the bot confirms it (Telegram, here the fake, took charge-{id} from the buyer first).</summary>
+    public async Task<Deal> PayAsync(Deal deal)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        Telegram.AddStarPayment(await TelegramIdAsync(deal.BuyerId), $"charge-{deal.Id}", decimal.ToInt64(deal.Price.Amount));
+        return await ActAsync(new IdempotencyKey($"stars-charge:{deal.Id}"), deal.Id, Actor.System,
             new ConfirmPayment(deal.Price, PaymentMethod.TelegramStars, $"charge-{deal.Id}"));
+    }
 
     /// <summary>Waits for the deal's orchestration to finish (generously: timers fire in real time on a shared machine).</summary>
     public async Task<OrchestrationMetadata> CompletionAsync(long dealId, int seconds = 60)
@@ -211,5 +235,9 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
         await _host.DisposeAsync();
         await _services.DisposeAsync();
         await _notifications.DeleteIfExistsAsync();
+        if (_ownsTelegram)
+        {
+            await Telegram.DisposeAsync();
+        }
     }
 }

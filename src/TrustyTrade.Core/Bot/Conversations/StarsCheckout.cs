@@ -4,6 +4,7 @@ using TrustyTrade.Core.Bot.Updates;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Monetary;
+using TrustyTrade.Core.Payments.Stars;
 using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Core.Bot.Conversations;
@@ -11,10 +12,11 @@ namespace TrustyTrade.Core.Bot.Conversations;
 /// <summary>
 /// Paying a deal in Telegram Stars: the invoice (payload "deal:{id}"), the pre-checkout answer (given inside the
 /// webhook request, as Telegram cancels a purchase not answered within 10 seconds) and the successful payment, which
-/// confirms the deal once per Telegram charge id and, for a listing with stored credentials, delivers at once.
+/// confirms the deal once per Telegram charge id and, for a listing with stored credentials, delivers at once. A payment
+/// no deal can take is given back at once.
 /// </summary>
 public sealed partial class StarsCheckout(
-    IDealReader reader, IUserStore users, IBotClient bot, TimeProvider timeProvider, ILogger<StarsCheckout> logger)
+    IDealReader reader, IUserStore users, IBotClient bot, StarsRefunds refunds, TimeProvider timeProvider, ILogger<StarsCheckout> logger)
 {
     private const string PayloadPrefix = "deal:";
 
@@ -61,16 +63,24 @@ public sealed partial class StarsCheckout(
 
     /// <summary>
     /// A successful payment: the deal is confirmed paid under the charge id (a repeated notice changes nothing), then
-    /// delivered by the platform when its credentials are stored.
+    /// delivered by the platform when its credentials are stored. Stars no deal can take (unknown payload, the deal
+    /// expired or was cancelled meanwhile, a wrong amount) are refunded to the payer, once per charge id.
     /// </summary>
     public async Task OnPaymentAsync(Turn turn, BotPayment payment)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(payment);
-        if (DealId(payment.Payload) is not { } dealId || payment.Currency != "XTR")
+        if (payment.Currency != "XTR" || payment.TotalAmount <= 0)
         {
-            LogPaymentUnmatched(payment.TelegramChargeId, null, "payload or currency");
+            // Only Stars invoices are sent, so this is no payment of ours to give back through refundStarPayment.
+            LogPaymentUnmatched(payment.TelegramChargeId, null, "currency");
             await turn.SayAsync(turn.T("PaymentNotApplied")).ConfigureAwait(false);
+            return;
+        }
+
+        if (DealId(payment.Payload) is not { } dealId)
+        {
+            await RefundAsync(turn, payment, null, "payload").ConfigureAwait(false);
             return;
         }
 
@@ -80,9 +90,7 @@ public sealed partial class StarsCheckout(
             turn.CancellationToken).ConfigureAwait(false);
         if (paid.Deal is not { } deal)
         {
-            // Money arrived for a deal that can't take it (expired meanwhile, wrong amount): it must go back.
-            LogPaymentUnmatched(payment.TelegramChargeId, dealId, paid.Refusal!.Code.ToString());
-            await turn.SayAsync(turn.T("PaymentNotApplied")).ConfigureAwait(false);
+            await RefundAsync(turn, payment, dealId, paid.Refusal!.Code.ToString()).ConfigureAwait(false);
             return;
         }
 
@@ -95,6 +103,14 @@ public sealed partial class StarsCheckout(
                     new ActOnDeal(dealId, Actor.System, new DeliverAccount())),
                 turn.CancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private async Task RefundAsync(Turn turn, BotPayment payment, long? dealId, string reason)
+    {
+        var amount = new Money(payment.TotalAmount, Currency.XTR);
+        await refunds.RefundUnmatchedAsync(
+            new UnmatchedStarsPayment(payment.TelegramChargeId, turn.User.TelegramId, amount, dealId, reason), turn.CancellationToken).ConfigureAwait(false);
+        await turn.SayAsync(turn.T("PaymentRefunded", Screens.Price(amount))).ConfigureAwait(false);
     }
 
     private static string Payload(long dealId) => PayloadPrefix + dealId.ToString(CultureInfo.InvariantCulture);
@@ -111,6 +127,6 @@ public sealed partial class StarsCheckout(
     private partial void LogPreCheckoutRefused(string payload, string reason);
 
     [LoggerMessage(Level = LogLevel.Error,
-        Message = "Stars payment {ChargeId} could not be applied to deal {DealId} ({Reason}); it must be refunded to the payer")]
+        Message = "Payment {ChargeId} could not be applied to deal {DealId} ({Reason}) and is not in Stars; refund it by hand")]
     private partial void LogPaymentUnmatched(string chargeId, long? dealId, string reason);
 }
