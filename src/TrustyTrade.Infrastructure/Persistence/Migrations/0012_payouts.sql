@@ -9,9 +9,6 @@ ALTER TABLE ledger_entries
         'payments_received', 'escrow', 'warranty_hold', 'seller_available', 'buyer_refunds', 'platform_fees', 'paid_out',
         'deposits', 'payout_pending', 'currency_exchange'));
 
--- Balances per user and currency are summed on every request; this keeps it an index range scan.
-CREATE INDEX ledger_entries_owner_idx ON ledger_entries (owner_id, account_kind, currency) WHERE owner_id IS NOT NULL;
-
 -- A bot can't send Stars to a user, so XTR earnings are paid out in USDT at the rate an admin sets. History is kept:
 -- the newest row counts, and each payout copies the rate it used.
 CREATE TABLE exchange_rates (
