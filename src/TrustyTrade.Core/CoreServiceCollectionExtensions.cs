@@ -11,6 +11,7 @@ using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Payments.Chain;
 using TrustyTrade.Core.Payments.Crypto;
+using TrustyTrade.Core.Payments.Payouts;
 using TrustyTrade.Core.Payments.Stars;
 using TrustyTrade.Core.Users;
 
@@ -59,6 +60,10 @@ public static class CoreServiceCollectionExtensions
         services.AddValidatedOptions<ChainOptions>(configuration.GetSection(ChainOptions.SectionName));
         services.AddSingleton<ChainPaymentPoller>();
         services.AddSingleton<CryptoCheckout>();
+        services.AddSingleton<HotWallet>();
+        services.AddSingleton<PayoutService>();
+        services.AddSingleton<PayoutSender>();
+        services.AddSingleton<DepositSweeper>();
         services.AddSingleton<SeenUpdateCleanup>();
 
         return services;

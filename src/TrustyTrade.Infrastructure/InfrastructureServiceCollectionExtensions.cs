@@ -11,6 +11,7 @@ using TrustyTrade.Core.Health;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Payments.Crypto;
+using TrustyTrade.Core.Payments.Payouts;
 using TrustyTrade.Core.Payments.Stars;
 using TrustyTrade.Core.Users;
 using TrustyTrade.Core.Bot;
@@ -78,6 +79,7 @@ public static class InfrastructureServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, TelegramQueues.Updates)));
 
         services.AddSingleton<IChainPaymentStore, PostgresChainPaymentStore>();
+        services.AddSingleton<IPayoutStore, PostgresPayoutStore>();
         services.AddSingleton<IChainPollScheduler>(sp => new StorageQueueChainPollScheduler(StorageQueueNotificationPublisher.CreateQueueClient(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, ChainQueues.Poll)));
 

@@ -9,6 +9,8 @@ public sealed record LedgerAccount(LedgerAccountKind Kind, long? OwnerId)
 
     public static LedgerAccount PaidOut { get; } = new(LedgerAccountKind.PaidOut, null);
 
+    public static LedgerAccount CurrencyExchange { get; } = new(LedgerAccountKind.CurrencyExchange, null);
+
     public static LedgerAccount Escrow(long dealId) => new(LedgerAccountKind.Escrow, dealId);
 
     public static LedgerAccount Deposits(long dealId) => new(LedgerAccountKind.Deposits, dealId);
@@ -18,4 +20,6 @@ public sealed record LedgerAccount(LedgerAccountKind Kind, long? OwnerId)
     public static LedgerAccount SellerAvailable(long userId) => new(LedgerAccountKind.SellerAvailable, userId);
 
     public static LedgerAccount BuyerRefunds(long userId) => new(LedgerAccountKind.BuyerRefunds, userId);
+
+    public static LedgerAccount PayoutPending(long userId) => new(LedgerAccountKind.PayoutPending, userId);
 }

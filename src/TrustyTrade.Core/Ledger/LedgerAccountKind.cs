@@ -32,4 +32,13 @@ public enum LedgerAccountKind
 
     /// <summary>Money sent out (seller withdrawals, refunds paid back); the counter-side of paying out.</summary>
     PaidOut,
+
+    /// <summary>A requested payout, held from the user's balance until it is confirmed on chain or rejected (owner: user).</summary>
+    PayoutPending,
+
+    /// <summary>
+    /// The platform's side of converting Stars earnings to USDT at an admin's rate: Stars come in, USDT go out, so each
+    /// currency of a conversion balances on its own.
+    /// </summary>
+    CurrencyExchange,
 }

@@ -14,6 +14,8 @@ internal sealed class ChainOff : IChainClient
 
     public ChainKey CreateKey() => throw Off();
 
+    public string DeriveAddress(string privateKey) => throw Off();
+
     public Task<decimal> GetTokenBalanceAsync(string address, CancellationToken cancellationToken) => throw Off();
 
     public Task<decimal> GetCoinBalanceAsync(string address, CancellationToken cancellationToken) => throw Off();

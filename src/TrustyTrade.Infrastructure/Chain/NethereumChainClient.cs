@@ -109,6 +109,20 @@ public sealed class NethereumChainClient : IChainClient, IDisposable
         return new ChainKey(key.GetPublicAddress().ToLowerInvariant(), key.GetPrivateKey());
     }
 
+    public string DeriveAddress(string privateKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(privateKey);
+        try
+        {
+            return new EthECKey(privateKey).GetPublicAddress().ToLowerInvariant();
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or IndexOutOfRangeException)
+        {
+            // Nethereum's own message may quote the key; this one doesn't.
+            throw new ArgumentException("The private key is not a valid secp256k1 key.", nameof(privateKey));
+        }
+    }
+
     public async Task<decimal> GetTokenBalanceAsync(string address, CancellationToken cancellationToken)
     {
         var owner = ChainAddress.Normalize(address, nameof(address));

@@ -29,6 +29,8 @@ internal sealed class ScriptedChain : IChainClient
 
     public ChainKey CreateKey() => new("0x" + Guid.NewGuid().ToString("N") + "00000000", "0x" + new string('1', 64));
 
+    public string DeriveAddress(string privateKey) => throw new NotSupportedException();
+
     public Task<decimal> GetTokenBalanceAsync(string address, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<decimal> GetCoinBalanceAsync(string address, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -76,6 +76,14 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void FunctionsMetadata_Payouts_RunEveryMinuteOnATimer()
+    {
+        var trigger = Bindings("RunPayouts").Single(b => b.GetProperty("type").GetString() == "timerTrigger");
+
+        Assert.Equal("20 * * * * *", trigger.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
     public void HostJson_MaxDequeueCount_IsTheOneTheUpdateProcessorKnows()
     {
         using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "host.json")));

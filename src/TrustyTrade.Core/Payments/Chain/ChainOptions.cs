@@ -59,6 +59,12 @@ public sealed class ChainOptions : IValidatableObject
     [Range(1, 365)]
     public int WatchDays { get; set; } = 7;
 
+    /// <summary>
+    /// The hot wallet's private key (hex): it pays seller payouts and receives swept deposits. A secret: read from
+    /// configuration (Key Vault in Azure), never logged or echoed in a validation message. Required when the chain is on.
+    /// </summary>
+    public string HotWalletKey { get; set; } = "";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Enabled)
@@ -76,5 +82,17 @@ public sealed class ChainOptions : IValidatableObject
         {
             yield return new ValidationResult("Chain:TokenContract must be a 0x address of 40 hex digits when Chain:Enabled is true.", [nameof(TokenContract)]);
         }
+
+        if (!IsPrivateKey(HotWalletKey))
+        {
+            // Only that it is wrong, never what was given: the value is a private key.
+            yield return new ValidationResult("Chain:HotWalletKey must be a private key of 64 hex digits when Chain:Enabled is true.", [nameof(HotWalletKey)]);
+        }
+    }
+
+    private static bool IsPrivateKey(string? key)
+    {
+        var hex = key is not null && key.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? key[2..] : key;
+        return hex is { Length: 64 } && hex.All(char.IsAsciiHexDigit);
     }
 }

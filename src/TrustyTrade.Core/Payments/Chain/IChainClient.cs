@@ -16,6 +16,9 @@ public interface IChainClient
     /// <summary>A fresh key pair for a deposit address; the private key goes straight into the vault.</summary>
     ChainKey CreateKey();
 
+    /// <summary>The address of <paramref name="privateKey"/> (lower-case 0x hex), e.g. the hot wallet's from its configured key.</summary>
+    string DeriveAddress(string privateKey);
+
     /// <summary>The token balance of <paramref name="address"/>.</summary>
     Task<decimal> GetTokenBalanceAsync(string address, CancellationToken cancellationToken);
 

@@ -15,6 +15,8 @@ internal static class LedgerAccountNames
         LedgerAccountKind.PlatformFees => "platform_fees",
         LedgerAccountKind.PaidOut => "paid_out",
         LedgerAccountKind.Deposits => "deposits",
+        LedgerAccountKind.PayoutPending => "payout_pending",
+        LedgerAccountKind.CurrencyExchange => "currency_exchange",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown ledger account"),
     };
 }

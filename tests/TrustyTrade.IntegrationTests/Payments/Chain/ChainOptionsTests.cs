@@ -11,6 +11,9 @@ public sealed class ChainOptionsTests
 {
     private const string SecretUrl = "wss://provider.example/v3/secret-api-key";
 
+    /// <summary>ganache's deterministic public test key: a well-formed key worth nothing.</summary>
+    private const string HotWalletKey = "0x4f3edf983ac636a65a842ce7c78d9aa706d3b113bce9c46f30d7d21715b23b1d";
+
     [Fact]
     public void Validate_OffWithoutTokenContract_Passes()
     {
@@ -50,12 +53,27 @@ public sealed class ChainOptionsTests
     }
 
     [Fact]
+    public void Validate_OnWithABadHotWalletKey_FailsWithoutShowingIt()
+    {
+        var error = StartupError(new()
+        {
+            ["Chain:Enabled"] = "true",
+            ["Chain:TokenContract"] = "0x5fbdb2315678afecb367f032d93f642f64180aa3",
+            ["Chain:HotWalletKey"] = "0xnot-a-key-but-secret-anyway",
+        });
+
+        Assert.Contains("Chain:HotWalletKey", error?.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-anyway", error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddChain_WhenOn_ResolvesTheNethereumClient()
     {
         using var services = Services(new()
         {
             ["Chain:Enabled"] = "true",
             ["Chain:TokenContract"] = "0x5fbdb2315678afecb367f032d93f642f64180aa3",
+            ["Chain:HotWalletKey"] = HotWalletKey,
         });
 
         Assert.IsType<NethereumChainClient>(services.GetRequiredService<IChainClient>());

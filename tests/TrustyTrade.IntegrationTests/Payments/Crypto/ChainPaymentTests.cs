@@ -46,6 +46,7 @@ public sealed class ChainPaymentTests(DatabaseFixture database) : IAsyncLifetime
             ["Chain:Enabled"] = "true",
             ["Chain:TokenContract"] = _token,
             ["Chain:Confirmations"] = Confirmations.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Chain:HotWalletKey"] = DevChain.FunderPrivateKey, // required when on; these tests send nothing from it
         });
         _services = new ServiceCollection()
             .AddLogging()
