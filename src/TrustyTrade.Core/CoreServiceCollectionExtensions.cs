@@ -53,6 +53,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DealScreens>();
         services.AddSingleton<StarsCheckout>();
         services.AddSingleton<CryptoPayScreen>();
+        services.AddSingleton<BalanceScreens>();
         services.AddSingleton<StarsRefunds>();
         services.AddSingleton<StarsReconciliationService>();
         services.AddSingleton<UpdateProcessor>();

@@ -25,6 +25,7 @@ public sealed partial class UpdateProcessor(
     MyListingsScreens myListings,
     BrowseScreens browse,
     DealScreens dealScreens,
+    BalanceScreens balance,
     StarsCheckout checkout,
     ICredentialVault vault,
     IOptions<BotOptions> options,
@@ -156,6 +157,7 @@ public sealed partial class UpdateProcessor(
         ConversationStep.EditPrice => myListings.OnPriceTextAsync(turn, text),
         ConversationStep.BrowseText or ConversationStep.BrowsePrice => BrowseScreens.OnTextAsync(turn, text),
         ConversationStep.DeliverCredentials or ConversationStep.DisputeReason or ConversationStep.Chat => dealScreens.OnTextAsync(turn, text),
+        ConversationStep.WithdrawAddress => balance.OnAddressTextAsync(turn, text),
         _ => turn.SayAsync(turn.T("UseMenu"), Screens.MainMenu(turn)),
     };
 
@@ -170,7 +172,8 @@ public sealed partial class UpdateProcessor(
     {
         var prefix = data.Split(':', 2)[0];
         var sellButton = prefix is "sg" or "sc" or "sk" or "sok" or "sx";
-        if (turn.State.Step != ConversationStep.Idle && !(sellButton && SellWizard.Owns(turn.State.Step)))
+        var confirmsWithdrawal = data == "wdc" && turn.State.Step == ConversationStep.WithdrawAddress;
+        if (turn.State.Step != ConversationStep.Idle && !(sellButton && SellWizard.Owns(turn.State.Step)) && !confirmsWithdrawal)
         {
             // Any other button leaves a step that waits for typed text, so the next message isn't taken for its answer.
             turn.Reset();
@@ -191,6 +194,8 @@ public sealed partial class UpdateProcessor(
             "d" when data == "d" => dealScreens.ListAsync(turn),
             "d" when Screens.Id(data, "d") is { } dealId => dealScreens.CardAsync(turn, dealId),
             "a" or "rt" => dealScreens.OnButtonAsync(turn, data),
+            "bal" => balance.ShowAsync(turn),
+            "wd" or "wdc" => balance.OnButtonAsync(turn, data),
             _ => turn.RefuseAsync(turn.T("StaleButton")),
         };
     }

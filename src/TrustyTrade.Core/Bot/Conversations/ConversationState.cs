@@ -11,7 +11,8 @@ public sealed record ConversationState(
     long? ListingId = null,
     long? DealId = null,
     int? Score = null,
-    BrowseFilter? Filter = null)
+    BrowseFilter? Filter = null,
+    WithdrawDraft? Withdrawal = null)
 {
     public static ConversationState Idle { get; } = new(ConversationStep.Idle, 0);
 }

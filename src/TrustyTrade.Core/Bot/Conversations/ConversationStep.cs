@@ -18,4 +18,5 @@ public enum ConversationStep
     RateComment,
     BrowseText,
     BrowsePrice,
+    WithdrawAddress,
 }

@@ -16,6 +16,7 @@ public static class Screens
     public static BotKeyboard MainMenu(Turn turn) => BotKeyboard.Of(
         [Button(turn, "BtnBrowse", "b"), Button(turn, "BtnSell", "sell")],
         [Button(turn, "BtnMyDeals", "d"), Button(turn, "BtnMyListings", "ml")],
+        [Button(turn, "BtnBalance", "bal")],
         [Button(turn, "BtnLanguage", "lang"), Button(turn, "BtnHelp", "help")]);
 
     /// <summary>The configured games, two to a row, each pressing "prefix:index"; <paramref name="last"/> is the row under them.</summary>

@@ -30,6 +30,13 @@ public sealed partial class PayoutService(IPayoutStore store, IUserStore users, 
         return null;
     }
 
+    /// <summary>What <paramref name="userId"/> may withdraw in <paramref name="currency"/> now.</summary>
+    public Task<PayoutBalance> GetBalanceAsync(long userId, Currency currency, CancellationToken cancellationToken) =>
+        store.GetBalanceAsync(userId, currency, cancellationToken);
+
+    /// <summary>The XTR→USDT rate Stars are paid out at, or null while no admin has set one.</summary>
+    public Task<decimal?> GetRateAsync(CancellationToken cancellationToken) => store.GetRateAsync(cancellationToken);
+
     public async Task<PayoutResult> RequestAsync(PayoutRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

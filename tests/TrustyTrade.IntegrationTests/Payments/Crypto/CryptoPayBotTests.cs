@@ -40,6 +40,7 @@ public sealed partial class CryptoPayBotTests(DatabaseFixture database) : IAsync
         {
             ["Chain:Enabled"] = "true",
             ["Chain:TokenContract"] = _token,
+            ["Chain:HotWalletKey"] = DevChain.FunderPrivateKey,
         });
         var (buyer, dealId) = await UsdtDealAsync(bot, language);
 
