@@ -32,6 +32,19 @@ internal sealed class TestData(NpgsqlDataSource dataSource)
             new { sellerId, game, title, description, amount = price.Amount, currency = price.Currency.ToString(), status });
     }
 
+    /// <summary>
+    /// Money on a user's ledger account (e.g. seller_available) as one balanced posting from payments_received, for tests
+    /// where how the user earned it is not the point.
+    /// </summary>
+    public Task<int> CreditAsync(long userId, string account, Money amount) => ExecuteAsync(
+        """
+        WITH posting AS (INSERT INTO ledger_postings (kind) VALUES ('test_credit') RETURNING id)
+        INSERT INTO ledger_entries (posting_id, account_kind, owner_id, currency, amount)
+        SELECT posting.id, e.kind, e.owner, @currency, e.amount FROM posting,
+            (VALUES ('payments_received', NULL::bigint, -@amount), (@account, @userId, @amount)) AS e (kind, owner, amount)
+        """,
+        new { userId, account, currency = amount.Currency.ToString(), amount = amount.Amount });
+
     public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync();

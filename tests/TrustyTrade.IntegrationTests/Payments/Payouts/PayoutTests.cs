@@ -248,7 +248,7 @@ public sealed class PayoutTests(DatabaseFixture database) : IAsyncLifetime
     public async Task Reject_ReturnsTheMoneyToTheBalancesItCameFrom()
     {
         var seller = await SellerWithAsync(8m, Currency.USDT);
-        await CreditAsync(seller, "buyer_refunds", "USDT", 2m);
+        await _data.CreditAsync(seller, "buyer_refunds", new Money(2m, Currency.USDT));
         var requested = await RequestAsync(seller, new Money(10m, Currency.USDT), NewAddress());
 
         var rejected = await _payouts.RejectAsync(_admin, requested.Id, "address on a sanctions list", CancellationToken.None);
@@ -298,18 +298,9 @@ public sealed class PayoutTests(DatabaseFixture database) : IAsyncLifetime
     private async Task<long> SellerWithAsync(decimal amount, Currency currency)
     {
         var seller = await _data.UserAsync();
-        await CreditAsync(seller, "seller_available", currency.Code(), amount);
+        await _data.CreditAsync(seller, "seller_available", new Money(amount, currency));
         return seller;
     }
-
-    private Task<int> CreditAsync(long user, string account, string currency, decimal amount) => _data.ExecuteAsync(
-        """
-        WITH posting AS (INSERT INTO ledger_postings (kind) VALUES ('test_credit') RETURNING id)
-        INSERT INTO ledger_entries (posting_id, account_kind, owner_id, currency, amount)
-        SELECT posting.id, e.kind, e.owner, @currency, e.amount FROM posting,
-            (VALUES ('payments_received', NULL::bigint, -@amount), (@account, @user, @amount)) AS e (kind, owner, amount)
-        """,
-        new { user, account, currency, amount });
 
     /// <summary>A deal paid through its deposit address by the poller, as in ChainPaymentTests; returns the address.</summary>
     private async Task<string> PaidDealDepositAsync(decimal price)

@@ -1,3 +1,4 @@
+using TrustyTrade.Core.Monetary;
 using TrustyTrade.IntegrationTests.Bot;
 using TrustyTrade.IntegrationTests.Infrastructure;
 using TrustyTrade.TestSupport;
@@ -60,7 +61,7 @@ public sealed class WithdrawBotTests(DatabaseFixture database) : IAsyncLifetime
     {
         var seller = _bot.NewUser("en");
         await seller.SayAsync("/start");
-        await CreditAsync(await UserIdAsync(seller), "XTR", 300m);
+        await _data.CreditAsync(await UserIdAsync(seller), "seller_available", new Money(300m, Currency.XTR));
 
         await seller.PressAsync(seller.T("BtnBalance"));
 
@@ -72,20 +73,10 @@ public sealed class WithdrawBotTests(DatabaseFixture database) : IAsyncLifetime
     {
         var seller = _bot.NewUser(language);
         await seller.SayAsync("/start");
-        await CreditAsync(await UserIdAsync(seller), "USDT", amount);
+        await _data.CreditAsync(await UserIdAsync(seller), "seller_available", new Money(amount, Currency.USDT));
         return seller;
     }
 
     private Task<long> UserIdAsync(TelegramUser user) =>
         _data.ScalarAsync<long>("SELECT id FROM users WHERE telegram_id = @id", new { id = user.Id });
-
-    /// <summary>A seller's earnings, as a balanced posting written directly (the deal that earned them is not the point here).</summary>
-    private Task<int> CreditAsync(long user, string currency, decimal amount) => _data.ExecuteAsync(
-        """
-        WITH posting AS (INSERT INTO ledger_postings (kind) VALUES ('test_credit') RETURNING id)
-        INSERT INTO ledger_entries (posting_id, account_kind, owner_id, currency, amount)
-        SELECT posting.id, e.kind, e.owner, @currency, e.amount FROM posting,
-            (VALUES ('payments_received', NULL::bigint, -@amount), ('seller_available', @user, @amount)) AS e (kind, owner, amount)
-        """,
-        new { user, currency, amount });
 }
