@@ -11,6 +11,9 @@ namespace TrustyTrade.IntegrationTests.Payments.Chain;
 /// The Nethereum client against the real dev chain (ganache). Each test gets a fresh owner key and its own token
 /// contract, so the shared chain's other traffic never shows in its transfers or balances.
 /// </summary>
+// In the database collection with every other class that mines on the shared chain, so no block is mined in between
+// by another test (the head's count is asserted exactly).
+[Collection(DatabaseCollectionDefinition.Name)]
 public sealed class NethereumChainClientTests : IAsyncLifetime
 {
     private DevChain _chain = null!;
