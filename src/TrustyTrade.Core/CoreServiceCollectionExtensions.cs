@@ -65,6 +65,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PayoutService>();
         services.AddSingleton<PayoutSender>();
         services.AddSingleton<DepositSweeper>();
+        services.AddSingleton<PayoutRound>();
         services.AddSingleton<SeenUpdateCleanup>();
 
         return services;

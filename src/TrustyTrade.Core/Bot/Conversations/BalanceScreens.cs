@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
-using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Monetary;
 using TrustyTrade.Core.Payments.Chain;
 using TrustyTrade.Core.Payments.Payouts;
@@ -63,7 +61,7 @@ public sealed class BalanceScreens(PayoutService payouts, IOptions<ChainOptions>
                 return;
             case "wdc" when turn.State.Withdrawal is { Address: { } address } draft:
                 var result = await payouts.RequestAsync(
-                    new PayoutRequest(turn.User.Id, new Money(draft.Amount, draft.Currency), address, ConfirmKey(turn)), turn.CancellationToken)
+                    new PayoutRequest(turn.User.Id, new Money(draft.Amount, draft.Currency), address, turn.ButtonKey("wdc", turn.User.Id)), turn.CancellationToken)
                     .ConfigureAwait(false);
                 turn.Reset();
                 await turn.ShowAsync(result.Payout is { } payout
@@ -111,9 +109,4 @@ public sealed class BalanceScreens(PayoutService payouts, IOptions<ChainOptions>
                 address, chain.Value.NetworkName),
             BotKeyboard.Of([Screens.Button(turn, "BtnConfirmWithdrawal", "wdc")], Screens.BackToMenu(turn))).ConfigureAwait(false);
     }
-
-    /// <summary>The confirm button's own key: a double tap or a retried update asks once.</summary>
-    private static IdempotencyKey ConfirmKey(Turn turn) => turn.Callback is { ChatId: { } chat, MessageId: { } message }
-        ? IdempotencyKey.For("tg-button", string.Create(CultureInfo.InvariantCulture, $"{chat}:{message}:wdc:{turn.User.Id}"))
-        : IdempotencyKey.For("tg-update", turn.Update.UpdateId.ToString(CultureInfo.InvariantCulture));
 }

@@ -44,7 +44,7 @@ public sealed class DealScreens(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var result = await turn.Deals.BuyAsync(
-            new IdentifiedCommand<BuyListing>(ButtonKey(turn, "buy", listingId), new BuyListing(listingId, turn.User.Id)), turn.CancellationToken)
+            new IdentifiedCommand<BuyListing>(turn.ButtonKey("buy", listingId), new BuyListing(listingId, turn.User.Id)), turn.CancellationToken)
             .ConfigureAwait(false);
         if (result.Deal is not { } deal)
         {
@@ -94,16 +94,16 @@ public sealed class DealScreens(
         switch (action)
         {
             case "cancel":
-                await ActAsync(turn, summary, new CancelDeal(), ButtonKey(turn, action, dealId)).ConfigureAwait(false);
+                await ActAsync(turn, summary, new CancelDeal(), turn.ButtonKey(action, dealId)).ConfigureAwait(false);
                 return;
             case "ok":
-                await ActAsync(turn, summary, new ConfirmReceipt(), ButtonKey(turn, action, dealId)).ConfigureAwait(false);
+                await ActAsync(turn, summary, new ConfirmReceipt(), turn.ButtonKey(action, dealId)).ConfigureAwait(false);
                 return;
             case "ref":
-                await ActAsync(turn, summary, new RefundUndelivered(), ButtonKey(turn, action, dealId)).ConfigureAwait(false);
+                await ActAsync(turn, summary, new RefundUndelivered(), turn.ButtonKey(action, dealId)).ConfigureAwait(false);
                 return;
             case "dlv" when summary.HasCredentials:
-                await ActAsync(turn, summary, new DeliverAccount(), ButtonKey(turn, action, dealId)).ConfigureAwait(false);
+                await ActAsync(turn, summary, new DeliverAccount(), turn.ButtonKey(action, dealId)).ConfigureAwait(false);
                 return;
             case "dlv" when summary.Deal.Status == DealStatus.Paid && summary.Deal.SellerId == turn.User.Id:
                 await AskAsync(turn, ConversationStep.DeliverCredentials, dealId, turn.T("EnterCredentials", dealId, ListingService.MaxCredentialsLength))
@@ -167,7 +167,7 @@ public sealed class DealScreens(
                 return;
             case ConversationStep.DisputeReason:
                 turn.Reset();
-                await ActAsync(turn, summary, new OpenDispute(value), UpdateKey(turn)).ConfigureAwait(false);
+                await ActAsync(turn, summary, new OpenDispute(value), turn.UpdateKey).ConfigureAwait(false);
                 return;
             default:
                 await RelayAsync(turn, summary, value).ConfigureAwait(false);
@@ -204,13 +204,13 @@ public sealed class DealScreens(
         }
 
         turn.Reset();
-        await ActAsync(turn, summary, new DeliverAccount(), UpdateKey(turn)).ConfigureAwait(false);
+        await ActAsync(turn, summary, new DeliverAccount(), turn.UpdateKey).ConfigureAwait(false);
     }
 
     private async Task RelayAsync(Turn turn, DealSummary summary, string text)
     {
         var (outcome, message) = await records.PostMessageAsync(
-            summary.Deal.Id, turn.User.Id, text, UpdateKey(turn).Value, turn.CancellationToken).ConfigureAwait(false);
+            summary.Deal.Id, turn.User.Id, text, turn.UpdateKey.Value, turn.CancellationToken).ConfigureAwait(false);
         if (message is null)
         {
             await turn.SayAsync(turn.T(outcome == DealRecordOutcome.Invalid ? "ChatTooLong" : "ChatClosed")).ConfigureAwait(false);
@@ -377,15 +377,4 @@ public sealed class DealScreens(
         rows.Add([Screens.Button(turn, "BtnBack", "d")]);
         return new BotKeyboard(rows);
     }
-
-    /// <summary>
-    /// A button's key: the message it sat under, the action and the deal. Two taps of one button are one request (the
-    /// second replays the first's answer); the update id stands in when Telegram no longer names the message.
-    /// </summary>
-    private static IdempotencyKey ButtonKey(Turn turn, string action, long id) => turn.Callback is { ChatId: { } chat, MessageId: { } message }
-        ? IdempotencyKey.For("tg-button", string.Create(CultureInfo.InvariantCulture, $"{chat}:{message}:{action}:{id}"))
-        : UpdateKey(turn);
-
-    private static IdempotencyKey UpdateKey(Turn turn) =>
-        IdempotencyKey.For("tg-update", turn.Update.UpdateId.ToString(CultureInfo.InvariantCulture));
 }

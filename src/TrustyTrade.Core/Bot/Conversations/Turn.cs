@@ -1,5 +1,7 @@
+using System.Globalization;
 using TrustyTrade.Core.Bot.Updates;
 using TrustyTrade.Core.Deals;
+using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Core.Bot.Conversations;
@@ -36,6 +38,17 @@ public sealed class Turn(
     public bool StateChanged { get; private set; }
 
     public string T(string key, params object?[] arguments) => BotTexts.Get(Language, key, arguments);
+
+    /// <summary>The key of what this update does once: the update's id, so Telegram redelivering it changes nothing.</summary>
+    public IdempotencyKey UpdateKey => IdempotencyKey.For("tg-update", Update.UpdateId.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The key of a button's effect: the message the button is on and what it does, so a double tap (two updates) is one
+    /// effect; typed text has no button, and its update's key serves.
+    /// </summary>
+    public IdempotencyKey ButtonKey(string action, long id) => Callback is { ChatId: { } chat, MessageId: { } message }
+        ? IdempotencyKey.For("tg-button", string.Create(CultureInfo.InvariantCulture, $"{chat}:{message}:{action}:{id}"))
+        : UpdateKey;
 
     public void Become(ConversationState next)
     {

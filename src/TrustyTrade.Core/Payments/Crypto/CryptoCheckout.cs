@@ -19,13 +19,14 @@ public sealed class CryptoCheckout(
 
     public async Task<CryptoInvoice> OpenInvoiceAsync(long dealId, CancellationToken cancellationToken)
     {
-        if (await store.FindInvoiceAsync(dealId, cancellationToken).ConfigureAwait(false) is not { } invoice)
+        if (await store.FindInvoiceAsync(dealId, cancellationToken).ConfigureAwait(false) is { } known)
         {
-            var key = chain.CreateKey();
-            invoice = await store.CreateInvoiceAsync(dealId, key.Address, vault.Encrypt(key.PrivateKey, KeyPurpose(dealId)), cancellationToken)
-                .ConfigureAwait(false);
+            return known; // polling started when it was opened; the watchdog keeps it going
         }
 
+        var key = chain.CreateKey();
+        var invoice = await store.CreateInvoiceAsync(dealId, key.Address, vault.Encrypt(key.PrivateKey, KeyPurpose(dealId)), cancellationToken)
+            .ConfigureAwait(false);
         await poller.EnsurePollingAsync(cancellationToken).ConfigureAwait(false);
         return invoice;
     }

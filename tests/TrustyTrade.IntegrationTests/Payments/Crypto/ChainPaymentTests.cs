@@ -1,12 +1,9 @@
 using Azure.Storage.Queues;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using TrustyTrade.Core;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Monetary;
 using TrustyTrade.Core.Payments.Crypto;
-using TrustyTrade.Infrastructure;
 using TrustyTrade.Infrastructure.Payments;
 using TrustyTrade.IntegrationTests.Infrastructure;
 using TrustyTrade.TestSupport;
@@ -26,46 +23,26 @@ public sealed class ChainPaymentTests(DatabaseFixture database) : IAsyncLifetime
 
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly TestData _data = new(database.DataSource);
+    private ChainTestApp _app = null!;
     private DevChain _chain = null!;
     private string _token = null!;
-    private ServiceProvider _services = null!;
     private DealService _deals = null!;
     private CryptoCheckout _checkout = null!;
-    private ChainPaymentPoller _poller = null!;
     private IChainPaymentStore _store = null!;
 
     public async Task InitializeAsync()
     {
         await database.ResetAsync();
-        var configuration = TestConfiguration.Build();
-        _chain = await DevChain.StartAsync(configuration["Chain:RpcUrl"]);
-        _token = await _chain.DeployTokenAsync();
+        _app = await ChainTestApp.StartAsync(_time, Confirmations);
+        (_chain, _token) = (_app.Chain, _app.Token);
         await _chain.MintAsync(_token, _chain.OwnerAddress, 1_000_000m);
-        configuration = TestConfiguration.Build(new Dictionary<string, string?>
-        {
-            ["Chain:Enabled"] = "true",
-            ["Chain:TokenContract"] = _token,
-            ["Chain:Confirmations"] = Confirmations.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Chain:HotWalletKey"] = DevChain.FunderPrivateKey, // required when on; these tests send nothing from it
-        });
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<TimeProvider>(_time)
-            .AddTrustyTradeCore(configuration)
-            .AddTrustyTradeInfrastructure(configuration)
-            .BuildServiceProvider();
-        _deals = _services.GetRequiredService<DealService>();
-        _checkout = _services.GetRequiredService<CryptoCheckout>();
-        _poller = _services.GetRequiredService<ChainPaymentPoller>();
-        _store = _services.GetRequiredService<IChainPaymentStore>();
-        await new QueueClient(configuration["AzureWebJobsStorage"], ChainQueues.Poll).DeleteIfExistsAsync();
+        _deals = _app.Get<DealService>();
+        _checkout = _app.Get<CryptoCheckout>();
+        _store = _app.Get<IChainPaymentStore>();
+        await new QueueClient(TestConfiguration.Build()["AzureWebJobsStorage"], ChainQueues.Poll).DeleteIfExistsAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        _chain.Dispose();
-    }
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task ExactPayment_CountsOnlyOnceConfirmed_ThenPaysTheDeal()
@@ -203,12 +180,7 @@ public sealed class ChainPaymentTests(DatabaseFixture database) : IAsyncLifetime
         await PollAsync();
     }
 
-    /// <summary>Runs the scheduled tick, as the queue trigger would.</summary>
-    private async Task PollAsync()
-    {
-        var cursor = await _store.GetCursorAsync(CancellationToken.None) ?? throw new InvalidOperationException("no cursor: no invoice opened");
-        await _poller.PollAsync(cursor.ScheduledTick, null, CancellationToken.None);
-    }
+    private Task PollAsync() => _app.PollAsync();
 
     private async Task ActAsync(long dealId, DealCommand command)
     {

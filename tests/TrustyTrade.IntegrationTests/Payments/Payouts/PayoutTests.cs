@@ -1,9 +1,7 @@
-using System.Globalization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using TrustyTrade.Core;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Monetary;
@@ -11,7 +9,6 @@ using TrustyTrade.Core.Payments.Chain;
 using TrustyTrade.Core.Payments.Crypto;
 using TrustyTrade.Core.Payments.Payouts;
 using TrustyTrade.Functions.Payments;
-using TrustyTrade.Infrastructure;
 using TrustyTrade.IntegrationTests.Infrastructure;
 using TrustyTrade.TestSupport;
 
@@ -30,6 +27,7 @@ public sealed class PayoutTests(DatabaseFixture database) : IAsyncLifetime
 
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly TestData _data = new(database.DataSource);
+    private ChainTestApp _app = null!;
     private DevChain _chain = null!;
     private string _token = null!;
     private string _hotWallet = null!;
@@ -41,35 +39,20 @@ public sealed class PayoutTests(DatabaseFixture database) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await database.ResetAsync();
-        var configuration = TestConfiguration.Build();
-        _chain = await DevChain.StartAsync(configuration["Chain:RpcUrl"]);
-        _token = await _chain.DeployTokenAsync();
-        var (hotWallet, hotWalletKey) = await _chain.CreateFundedKeyAsync(1m);
-        _hotWallet = hotWallet;
-        await _chain.MintAsync(_token, _hotWallet, HotWalletUsdt);
-        configuration = TestConfiguration.Build(new Dictionary<string, string?>
+        _app = await ChainTestApp.StartAsync(_time, Confirmations, async chain =>
         {
-            ["Chain:Enabled"] = "true",
-            ["Chain:TokenContract"] = _token,
-            ["Chain:Confirmations"] = Confirmations.ToString(CultureInfo.InvariantCulture),
-            ["Chain:HotWalletKey"] = hotWalletKey,
+            var (hotWallet, hotWalletKey) = await chain.CreateFundedKeyAsync(1m);
+            _hotWallet = hotWallet;
+            return hotWalletKey;
         });
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<TimeProvider>(_time)
-            .AddTrustyTradeCore(configuration)
-            .AddTrustyTradeInfrastructure(configuration)
-            .BuildServiceProvider();
-        _payouts = _services.GetRequiredService<PayoutService>();
-        _sender = _services.GetRequiredService<PayoutSender>();
+        (_chain, _token, _services) = (_app.Chain, _app.Token, _app.Services);
+        await _chain.MintAsync(_token, _hotWallet, HotWalletUsdt);
+        _payouts = _app.Get<PayoutService>();
+        _sender = _app.Get<PayoutSender>();
         _admin = await _data.UserAsync("admin");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        _chain.Dispose();
-    }
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task SellerPayout_EndToEnd_TokensReachTheSellerAndTheLedgerShowsThemPaidOut()
@@ -96,7 +79,7 @@ public sealed class PayoutTests(DatabaseFixture database) : IAsyncLifetime
     [Fact]
     public async Task RunPayouts_TheTimerFunction_SendsThenConfirms()
     {
-        var function = new PayoutFunctions(_sender, _services.GetRequiredService<DepositSweeper>(), _services.GetRequiredService<IOptions<ChainOptions>>());
+        var function = new PayoutFunctions(_services.GetRequiredService<PayoutRound>());
         var seller = await SellerWithAsync(5m, Currency.USDT);
         var recipient = NewAddress();
         var requested = await RequestAsync(seller, new Money(5m, Currency.USDT), recipient);
@@ -314,9 +297,7 @@ public sealed class PayoutTests(DatabaseFixture database) : IAsyncLifetime
         await _chain.MintAsync(_token, _chain.OwnerAddress, price);
         await _chain.TransferTokenAsync(_token, invoice.Address, price);
         await _chain.MineAsync(Confirmations - 1);
-        var store = _services.GetRequiredService<IChainPaymentStore>();
-        var cursor = await store.GetCursorAsync(CancellationToken.None) ?? throw new InvalidOperationException("no cursor");
-        await _services.GetRequiredService<ChainPaymentPoller>().PollAsync(cursor.ScheduledTick, null, CancellationToken.None);
+        await _app.PollAsync();
         Assert.Equal("paid", await _data.ScalarAsync<string>("SELECT escrow_status FROM deals WHERE id = @id", new { id = deal.Id }));
         return invoice.Address;
     }
