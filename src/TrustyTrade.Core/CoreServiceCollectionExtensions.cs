@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrustyTrade.Core.Access;
 using TrustyTrade.Core.Bot;
 using TrustyTrade.Core.Bot.Conversations;
 using TrustyTrade.Core.DealRecords;
@@ -67,6 +68,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DepositSweeper>();
         services.AddSingleton<PayoutRound>();
         services.AddSingleton<SeenUpdateCleanup>();
+
+        services.AddValidatedOptions<ApiOptions>(configuration.GetSection(ApiOptions.SectionName));
+        services.AddSingleton<SessionService>();
+        services.AddSingleton<ApiKeyService>();
 
         return services;
     }

@@ -16,6 +16,7 @@ using TrustyTrade.Core.Payments.Stars;
 using TrustyTrade.Core.Users;
 using TrustyTrade.Core.Bot;
 using TrustyTrade.Core.Bot.Conversations;
+using TrustyTrade.Infrastructure.Access;
 using TrustyTrade.Infrastructure.Bot;
 using TrustyTrade.Infrastructure.Caching;
 using TrustyTrade.Infrastructure.Chain;
@@ -63,6 +64,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IDealReader, PostgresDealReader>();
         services.AddSingleton<IStarsStore, PostgresStarsStore>();
         services.AddCredentialVault(configuration);
+        services.AddApiAccess();
         services.AddChain();
 
         services.AddSingleton<RedisConnection>();

@@ -23,4 +23,7 @@ public interface IUserStore
     /// only those reading <paramref name="language"/> when it is given: a page of a message to many.
     /// </summary>
     Task<IReadOnlyList<Recipient>> ListRecipientsAsync(long afterId, int limit, string? language, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> users matching <paramref name="filter"/> with ids above <paramref name="afterId"/>, in id order.</summary>
+    Task<IReadOnlyList<User>> ListAsync(UserFilter filter, long afterId, int limit, CancellationToken cancellationToken);
 }

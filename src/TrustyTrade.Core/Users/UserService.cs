@@ -23,6 +23,9 @@ public sealed partial class UserService(IUserStore users, ILogger<UserService> l
     public Task<User?> FindByTelegramIdAsync(long telegramId, CancellationToken cancellationToken) =>
         users.FindByTelegramIdAsync(telegramId, cancellationToken);
 
+    public Task<IReadOnlyList<User>> ListAsync(UserFilter filter, long afterId, int limit, CancellationToken cancellationToken) =>
+        users.ListAsync(filter, afterId, limit, cancellationToken);
+
     /// <summary>Switches the bot's language for a user; false for a language the bot doesn't speak or an unknown user.</summary>
     public async Task<bool> SetLanguageAsync(long userId, string language, CancellationToken cancellationToken) =>
         UserLanguages.IsSupported(language) && await users.SetLanguageAsync(userId, language, cancellationToken).ConfigureAwait(false);

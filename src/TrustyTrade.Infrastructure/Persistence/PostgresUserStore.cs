@@ -65,6 +65,33 @@ internal sealed class PostgresUserStore : IUserStore
         return [.. rows.Select(r => new Recipient(r.Id, r.TelegramId, r.Language))];
     }
 
+    public async Task<IReadOnlyList<User>> ListAsync(UserFilter filter, long afterId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<UserRow>(new CommandDefinition(
+            $"""
+            SELECT {UserRow.Columns} FROM users
+            WHERE id > @afterId
+              AND (@role::text IS NULL OR role = @role)
+              AND (@banned::boolean IS NULL OR is_banned = @banned)
+              AND (@prefix::text IS NULL OR lower(username) LIKE @prefix)
+            ORDER BY id LIMIT @limit
+            """,
+            new
+            {
+                afterId,
+                limit,
+                role = filter.Role switch { null => null, UserRole.Admin => "admin", _ => "user" },
+                banned = filter.Banned,
+                prefix = filter.UsernamePrefix is { } p
+                    ? p.TrimStart('@').ToLowerInvariant().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%"
+                    : null,
+            },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToUser())];
+    }
+
     private async Task<User?> FindWhereAsync(string condition, long value, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -33,4 +33,7 @@ internal sealed class FakeUserStore : IUserStore
     public Task<bool> SetBannedAsync(long userId, bool banned, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<bool> SetRoleAsync(long userId, UserRole role, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<User>> ListAsync(UserFilter filter, long afterId, int limit, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
 }

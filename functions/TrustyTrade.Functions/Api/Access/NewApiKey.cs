@@ -1,0 +1,3 @@
+namespace TrustyTrade.Functions.Api.Access;
+
+public sealed record NewApiKey(string Name, IReadOnlyList<string> Scopes);

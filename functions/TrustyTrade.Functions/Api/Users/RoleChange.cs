@@ -1,0 +1,5 @@
+using TrustyTrade.Core.Users;
+
+namespace TrustyTrade.Functions.Api.Users;
+
+public sealed record RoleChange(UserRole Role);

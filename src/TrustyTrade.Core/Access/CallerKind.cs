@@ -1,0 +1,9 @@
+namespace TrustyTrade.Core.Access;
+
+public enum CallerKind
+{
+    Anonymous,
+    User,
+    Admin,
+    ApiKey,
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Extensions.Time.Testing;
+using TrustyTrade.Core;
+using TrustyTrade.Core.Access;
+using TrustyTrade.Core.Users;
+using TrustyTrade.Functions.Api;
+using TrustyTrade.Infrastructure;
+using TrustyTrade.IntegrationTests.Infrastructure;
+
+namespace TrustyTrade.IntegrationTests.Api;
+
+/// <summary>
+/// The API as a client sees it, without the Functions host: a request is routed by the templates in the generated
+/// functions.metadata (constraints included) to the function method the metadata names, which is invoked with the
+/// request, its route values, a DurableTaskClient when it takes one, and the app's own services over the real
+/// PostgreSQL and Redis.
+/// </summary>
+public sealed class ApiTestHost : IAsyncDisposable
+{
+    private static readonly Assembly FunctionsAssembly = typeof(ApiEndpoint).Assembly;
+    private static int _nextTelegramId = (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 100_000_000);
+
+    private readonly DurableTaskClient? _durable;
+
+    private ApiTestHost(ServiceProvider services, FakeTimeProvider time, DurableTaskClient? durable)
+    {
+        Services = services;
+        Time = time;
+        _durable = durable;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    /// <summary>Where requests come from (X-Forwarded-For); random per host so rate-limit counters don't meet across tests.</summary>
+    public string ClientIp { get; set; } = $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
+
+    public static ApiTestHost Start(IReadOnlyDictionary<string, string?>? settings = null, DurableTaskClient? durable = null)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+        var configuration = TestConfiguration.Build(settings);
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(time)
+            .AddTrustyTradeCore(configuration)
+            .AddTrustyTradeInfrastructure(configuration)
+            .AddSingleton<ApiEndpoint>()
+            .BuildServiceProvider();
+        return new ApiTestHost(services, time, durable);
+    }
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>A new user (registered as the bot would) and a bearer token for them.</summary>
+    public async Task<ApiCredentials> UserAsync(string? username = null)
+    {
+        var user = await Get<UserService>().RegisterAsync(
+            new TelegramProfile(Interlocked.Increment(ref _nextTelegramId), username, "ru"), CancellationToken.None);
+        return ApiCredentials.Token(Get<IAccessTokens>().Issue(user.Id, UserRole.User).Token, user.Id);
+    }
+
+    /// <summary>A new admin and an admin bearer token (as after password and second factor).</summary>
+    public async Task<ApiCredentials> AdminAsync()
+    {
+        var user = await UserAsync();
+        await Get<IUserStore>().SetRoleAsync(user.UserId!.Value, UserRole.Admin, CancellationToken.None);
+        return ApiCredentials.Token(Get<IAccessTokens>().Issue(user.UserId.Value, UserRole.Admin).Token, user.UserId);
+    }
+
+    /// <summary>A new integration key with these scopes, made by a new admin.</summary>
+    public async Task<ApiCredentials> KeyAsync(params string[] scopes)
+    {
+        var admin = await AdminAsync();
+        var created = await Get<ApiKeyService>().CreateAsync(admin.UserId!.Value, "test integration", scopes, CancellationToken.None);
+        return ApiCredentials.Key(created.Secret);
+    }
+
+    public Task<ApiResponse> GetAsync(string path, ApiCredentials? credentials = null) => SendAsync("GET", path, null, credentials);
+
+    public Task<ApiResponse> PostAsync(string path, object? body, ApiCredentials? credentials = null, IReadOnlyDictionary<string, string>? headers = null) =>
+        SendAsync("POST", path, body, credentials, headers);
+
+    /// <summary>
+    /// Sends a request to <paramref name="path"/> (starting <c>/api/</c>, query allowed). A string body is sent as it
+    /// is (for malformed JSON); any other object as the API's JSON.
+    /// </summary>
+    public async Task<ApiResponse> SendAsync(
+        string method, string path, object? body = null, ApiCredentials? credentials = null, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        var (routePath, query) = path.IndexOf('?') is var q and >= 0 ? (path[..q], path[q..]) : (path, string.Empty);
+        var relative = routePath.StartsWith("/api/", StringComparison.Ordinal)
+            ? routePath["/api/".Length..]
+            : throw new ArgumentException("paths start with /api/", nameof(path));
+        var (route, values) = HttpRoute.All
+            .Select(r => (Route: r, Values: r.Methods.Contains(method) ? r.Match(relative) : null))
+            .FirstOrDefault(m => m.Values is not null);
+        if (route is null)
+        {
+            return new ApiResponse(404, null, null, new HeaderDictionary());
+        }
+
+        var context = new DefaultHttpContext { RequestServices = Services };
+        var request = context.Request;
+        request.Method = method;
+        request.Path = routePath;
+        request.QueryString = new QueryString(query);
+        request.Headers["X-Forwarded-For"] = ClientIp;
+        if (credentials?.Bearer is { } bearer)
+        {
+            request.Headers.Authorization = "Bearer " + bearer;
+        }
+
+        if (credentials?.ApiKey is { } key)
+        {
+            request.Headers[ApiEndpoint.ApiKeyHeader] = key;
+        }
+
+        if (body is not null)
+        {
+            var bytes = body as byte[] ?? Encoding.UTF8.GetBytes(body as string ?? JsonSerializer.Serialize(body, body.GetType(), ApiJson.Options));
+            request.Body = new MemoryStream(bytes);
+            request.ContentLength = bytes.Length;
+            request.ContentType = "application/json";
+        }
+
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers[name] = new StringValues(value);
+        }
+
+        var result = await InvokeAsync(route, values!, request);
+        return result switch
+        {
+            ContentResult content => new ApiResponse(content.StatusCode ?? 200, content.Content, content.ContentType, context.Response.Headers),
+            IStatusCodeActionResult status => new ApiResponse(status.StatusCode ?? 200, null, null, context.Response.Headers),
+            _ => throw new InvalidOperationException($"{route.Function} answered {result.GetType().Name}"),
+        };
+    }
+
+    public async ValueTask DisposeAsync() => await Services.DisposeAsync();
+
+    private async Task<IActionResult> InvokeAsync(HttpRoute route, IReadOnlyDictionary<string, string> values, HttpRequest request)
+    {
+        var split = route.EntryPoint.LastIndexOf('.');
+        var type = FunctionsAssembly.GetType(route.EntryPoint[..split], throwOnError: true)!;
+        var method = type.GetMethod(route.EntryPoint[(split + 1)..])!;
+        var instance = ActivatorUtilities.CreateInstance(Services, type);
+        var arguments = method.GetParameters().Select(object (p) => p.ParameterType switch
+        {
+            var t when t == typeof(HttpRequest) => request,
+            var t when t == typeof(CancellationToken) => CancellationToken.None,
+            var t when t == typeof(DurableTaskClient) => _durable ?? throw new InvalidOperationException($"{route.Function} needs a DurableTaskClient"),
+            var t when t == typeof(long) => long.Parse(values[p.Name!], CultureInfo.InvariantCulture),
+            var t when t == typeof(string) => values[p.Name!],
+            var t => throw new InvalidOperationException($"{route.Function} takes a {t.Name} the test host can't give"),
+        }).ToArray();
+        return await (Task<IActionResult>)method.Invoke(instance, arguments)!;
+    }
+}
