@@ -7,5 +7,6 @@ internal static class RouteCases
     [
         .. PlatformRouteCases.All,
         .. AccessRouteCases.All,
+        .. DocsRouteCases.All,
     ];
 }
