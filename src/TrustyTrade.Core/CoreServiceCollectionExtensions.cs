@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrustyTrade.Core.Access.Admins;
+using TrustyTrade.Core.Access.Telegram;
 using TrustyTrade.Core.Bot;
 using TrustyTrade.Core.Bot.Conversations;
 using TrustyTrade.Core.DealRecords;
@@ -67,6 +69,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DepositSweeper>();
         services.AddSingleton<PayoutRound>();
         services.AddSingleton<SeenUpdateCleanup>();
+
+        // The verifier's TelegramBotToken comes from the infrastructure's Telegram settings.
+        services.AddValidatedOptions<TelegramAuthOptions>(configuration.GetSection(TelegramAuthOptions.SectionName));
+        services.AddSingleton<TelegramAuthVerifier>();
+        services.AddValidatedOptions<AdminAuthOptions>(configuration.GetSection(AdminAuthOptions.SectionName));
+        services.AddSingleton<AdminSignInService>();
+        services.AddSingleton<AdminEnrolment>();
 
         return services;
     }

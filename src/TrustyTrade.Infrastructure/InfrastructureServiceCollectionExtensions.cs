@@ -16,6 +16,7 @@ using TrustyTrade.Core.Payments.Stars;
 using TrustyTrade.Core.Users;
 using TrustyTrade.Core.Bot;
 using TrustyTrade.Core.Bot.Conversations;
+using TrustyTrade.Infrastructure.Access;
 using TrustyTrade.Infrastructure.Bot;
 using TrustyTrade.Infrastructure.Caching;
 using TrustyTrade.Infrastructure.Chain;
@@ -72,6 +73,7 @@ public static class InfrastructureServiceCollectionExtensions
             new QueueClientOptions { Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(10) } }));
 
         services.AddNotifications(configuration);
+        services.AddAccess();
         services.AddSingleton<IUpdateGate, UpdateGate>();
         services.AddSingleton<IConversationStore, RedisConversationStore>();
         services.AddSingleton<ISeenUpdateStore, PostgresSeenUpdateStore>();
