@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using TrustyTrade.Core.Access.Admins;
-using TrustyTrade.Core.Access.Telegram;
+using TrustyTrade.Core.Access;
 using TrustyTrade.Core.Bot;
 using TrustyTrade.Core.Bot.Conversations;
 using TrustyTrade.Core.DealRecords;
@@ -39,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddValidatedOptions<ListingOptions>(configuration.GetSection(ListingOptions.SectionName));
         services.AddSingleton<ListingService>();
         services.AddSingleton<UserService>();
+        services.AddSignIn(configuration);
         services.AddSingleton<DealRecordService>();
 
         services.AddValidatedOptions<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
@@ -69,13 +69,6 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DepositSweeper>();
         services.AddSingleton<PayoutRound>();
         services.AddSingleton<SeenUpdateCleanup>();
-
-        // The verifier's TelegramBotToken comes from the infrastructure's Telegram settings.
-        services.AddValidatedOptions<TelegramAuthOptions>(configuration.GetSection(TelegramAuthOptions.SectionName));
-        services.AddSingleton<TelegramAuthVerifier>();
-        services.AddValidatedOptions<AdminAuthOptions>(configuration.GetSection(AdminAuthOptions.SectionName));
-        services.AddSingleton<AdminSignInService>();
-        services.AddSingleton<AdminEnrolment>();
 
         return services;
     }

@@ -73,7 +73,7 @@ public static class InfrastructureServiceCollectionExtensions
             new QueueClientOptions { Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(10) } }));
 
         services.AddNotifications(configuration);
-        services.AddAccess();
+        services.AddSignIn();
         services.AddSingleton<IUpdateGate, UpdateGate>();
         services.AddSingleton<IConversationStore, RedisConversationStore>();
         services.AddSingleton<ISeenUpdateStore, PostgresSeenUpdateStore>();

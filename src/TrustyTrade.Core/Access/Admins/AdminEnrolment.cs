@@ -76,9 +76,8 @@ public sealed partial class AdminEnrolment(
     /// <summary>A new TOTP secret and new recovery codes for the admin; the old secret and every old code stop working.</summary>
     public async Task<AdminEnrolmentResult> ResetSecondFactorAsync(string login, CancellationToken cancellationToken)
     {
-        var found = AdminLogin.IsValid(login?.Trim())
-            ? await credentials.FindByLoginAsync(login!.Trim(), cancellationToken).ConfigureAwait(false)
-            : null;
+        login = login?.Trim() ?? "";
+        var found = AdminLogin.IsValid(login) ? await credentials.FindByLoginAsync(login, cancellationToken).ConfigureAwait(false) : null;
         if (found is null)
         {
             return AdminEnrolmentResult.Refused(AdminEnrolmentOutcome.NotFound);

@@ -20,6 +20,7 @@ public sealed partial class AdminSignInService(
     ILogger<AdminSignInService> logger)
 {
     private const string UnknownAddress = "unknown";
+    private const string InvalidLogin = "-invalid-";
     private const int MaxAddressLength = 64;
     private const int TotpDigits = 6;
 
@@ -34,7 +35,9 @@ public sealed partial class AdminSignInService(
     {
         ArgumentNullException.ThrowIfNull(password);
         ArgumentNullException.ThrowIfNull(secondFactor);
-        var loginKey = AdminLogin.Normalize(login ?? "");
+        // A login no admin can have is counted (and logged) under one name no admin can have, so a long or odd
+        // string never becomes a Redis key or a log line.
+        var loginKey = AdminLogin.Normalize(login ?? "") is var normalized && AdminLogin.IsValid(normalized) ? normalized : InvalidLogin;
         var address = clientIp?.Trim() is { Length: > 0 } ip ? ip[..Math.Min(ip.Length, MaxAddressLength)] : UnknownAddress;
 
         if (await throttle.RetryAfterAsync(loginKey, address, cancellationToken).ConfigureAwait(false) is { } retryAfter)
@@ -43,9 +46,7 @@ public sealed partial class AdminSignInService(
             return AdminSignInResult.LockedOut(retryAfter);
         }
 
-        var found = AdminLogin.IsValid(loginKey)
-            ? await credentials.FindByLoginAsync(loginKey, cancellationToken).ConfigureAwait(false)
-            : null;
+        var found = loginKey == InvalidLogin ? null : await credentials.FindByLoginAsync(loginKey, cancellationToken).ConfigureAwait(false);
         bool passwordMatches;
         if (found is not null && password.Length <= AdminEnrolment.MaxPasswordLength)
         {

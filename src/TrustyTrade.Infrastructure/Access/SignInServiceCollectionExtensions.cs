@@ -6,13 +6,13 @@ using TrustyTrade.Infrastructure.Telegram;
 
 namespace TrustyTrade.Infrastructure.Access;
 
-internal static class AccessServiceCollectionExtensions
+internal static class SignInServiceCollectionExtensions
 {
     /// <summary>
     /// Admin sign-in's adapters (credentials in PostgreSQL, bcrypt, TOTP, the Redis lockout) and the bot token that
     /// Core's Telegram sign-in verifier checks signatures with, taken from the Telegram settings.
     /// </summary>
-    public static IServiceCollection AddAccess(this IServiceCollection services)
+    public static IServiceCollection AddSignIn(this IServiceCollection services)
     {
         services.AddSingleton(sp => new TelegramBotToken(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.BotToken));
         services.AddSingleton<IAdminCredentialStore, PostgresAdminCredentialStore>();
