@@ -73,6 +73,7 @@ public static class CoreServiceCollectionExtensions
         services.AddValidatedOptions<ApiOptions>(configuration.GetSection(ApiOptions.SectionName));
         services.AddSingleton<SessionService>();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<ApiRecordsCleanup>();
 
         return services;
     }

@@ -10,4 +10,7 @@ public interface IApiIdempotencyStore
 
     /// <summary>Frees a claimed key whose request failed before it changed anything, so a retry runs it again.</summary>
     Task AbandonAsync(string caller, string key, CancellationToken cancellationToken);
+
+    /// <summary>Deletes up to <paramref name="batchSize"/> answers stored before <paramref name="cutoff"/>; returns how many.</summary>
+    Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken);
 }

@@ -15,4 +15,7 @@ public interface IRefreshTokenStore
 
     /// <summary>Revokes every refresh token of a user (banned, demoted).</summary>
     Task RevokeUserAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Deletes up to <paramref name="batchSize"/> tokens that expired before <paramref name="cutoff"/>; returns how many.</summary>
+    Task<int> DeleteExpiredAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken);
 }

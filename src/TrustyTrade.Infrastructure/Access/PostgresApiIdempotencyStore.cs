@@ -51,6 +51,17 @@ internal sealed class PostgresApiIdempotencyStore : IApiIdempotencyStore
             new { caller, key, status, body }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM api_idempotency WHERE (caller, key) IN (
+                SELECT caller, key FROM api_idempotency WHERE created_at < @cutoff ORDER BY created_at LIMIT @batchSize)
+            """,
+            new { cutoff, batchSize }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
     public async Task AbandonAsync(string caller, string key, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -103,6 +103,17 @@ internal sealed class PostgresRefreshTokenStore : IRefreshTokenStore
             new { userId, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM refresh_tokens WHERE token_hash IN (
+                SELECT token_hash FROM refresh_tokens WHERE expires_at < @cutoff ORDER BY expires_at LIMIT @batchSize)
+            """,
+            new { cutoff, batchSize }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
     private static Task<int> RevokeFamilyAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid family, DateTimeOffset now, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(

@@ -150,6 +150,14 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void FunctionsMetadata_ApiRecordsCleanup_RunsHourlyOnATimer()
+    {
+        var trigger = Bindings("CleanUpApiRecords").Single(b => b.GetProperty("type").GetString() == "timerTrigger");
+
+        Assert.Equal("0 23 * * * *", trigger.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
     public void BuildOutput_ExtensionsJson_LoadsTheDurableTaskExtension() =>
         Assert.Contains("DurableTask", File.ReadAllText(Path.Combine(RepositoryPaths.FunctionsOutput, "extensions.json")), StringComparison.Ordinal);
 
