@@ -81,7 +81,7 @@ public sealed partial class ApiEndpoint(
         var ip = ClientIp(request);
         await LimitAsync(request, $"ip:{ip ?? "unknown"}", _options.RequestsPerMinutePerIp, cancellationToken).ConfigureAwait(false);
 
-        var caller = await AuthenticateAsync(request, ip, cancellationToken).ConfigureAwait(false);
+        var caller = access.Authenticates ? await AuthenticateAsync(request, ip, cancellationToken).ConfigureAwait(false) : ApiCaller.Anonymous(ip);
         if (!access.Admits(caller))
         {
             return ApiResult.Problem(caller.Kind == CallerKind.Anonymous

@@ -91,6 +91,17 @@ public sealed class SessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Refresh_WithTheExpiredAccessTokenStillSent_Works()
+    {
+        var tokens = await SignInAsync();
+        _host.Time.Advance(TimeSpan.FromMinutes(20));
+
+        var response = await _host.PostAsync("/api/auth/refresh", new { refreshToken = tokens.RefreshToken }, ApiCredentials.Token(tokens.AccessToken));
+
+        Assert.Equal(200, response.Status);
+    }
+
+    [Fact]
     public async Task GarbageRefreshToken_Is401NotAnError()
     {
         var response = await RefreshAsync(new string('x', 43));

@@ -11,13 +11,13 @@ public sealed class SessionsApi(ApiEndpoint api, SessionService sessions)
     [Function(nameof(RefreshSession))]
     public Task<IActionResult> RefreshSession(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/refresh")] HttpRequest request, CancellationToken cancellationToken) =>
-        api.RunAsync(request, ApiAccess.Public, async call =>
+        api.RunAsync(request, ApiAccess.Open, async call =>
             Answer(await sessions.RefreshAsync(call.Body<RefreshRequest>().RefreshToken, cancellationToken).ConfigureAwait(false)), cancellationToken);
 
     [Function(nameof(SignOut))]
     public Task<IActionResult> SignOut(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/signout")] HttpRequest request, CancellationToken cancellationToken) =>
-        api.RunAsync(request, ApiAccess.Public, async call =>
+        api.RunAsync(request, ApiAccess.Open, async call =>
             await sessions.SignOutAsync(call.Body<RefreshRequest>().RefreshToken, cancellationToken).ConfigureAwait(false)
                 ? ApiResult.NoContent
                 : ApiResult.Problem(ApiProblem.Of(401, "invalid-token", "Not a valid refresh token", "sign in again")), cancellationToken);

@@ -19,7 +19,7 @@ public sealed class SignInApi(ApiEndpoint api, TelegramAuthVerifier telegram, Ad
     [Function(nameof(SignInWithTelegram))]
     public Task<IActionResult> SignInWithTelegram(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/telegram")] HttpRequest request, CancellationToken cancellationToken) =>
-        api.RunAsync(request, ApiAccess.Public, async call =>
+        api.RunAsync(request, ApiAccess.Open, async call =>
         {
             var body = call.Body<TelegramSignIn>();
             var verified = (body.InitData, body.Widget) switch
@@ -42,7 +42,7 @@ public sealed class SignInApi(ApiEndpoint api, TelegramAuthVerifier telegram, Ad
     [Function(nameof(SignInAdmin))]
     public Task<IActionResult> SignInAdmin(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/admin")] HttpRequest request, CancellationToken cancellationToken) =>
-        api.RunAsync(request, ApiAccess.Public, async call =>
+        api.RunAsync(request, ApiAccess.Open, async call =>
         {
             var body = call.Body<AdminSignInRequest>();
             var result = await admins.SignInAsync(body.Login, body.Password, body.Code, call.Caller.ClientIp, cancellationToken).ConfigureAwait(false);

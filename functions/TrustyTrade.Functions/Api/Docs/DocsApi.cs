@@ -52,7 +52,7 @@ public sealed class DocsApi(ApiEndpoint api)
     [Function(nameof(GetOpenApiDocument))]
     public Task<IActionResult> GetOpenApiDocument(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request, CancellationToken cancellationToken) =>
-        api.RunAsync(request, ApiAccess.Public, _ => Task.FromResult(new ApiResult(200, OpenApiDocument.Json)), cancellationToken);
+        api.RunAsync(request, ApiAccess.Open, _ => Task.FromResult(new ApiResult(200, OpenApiDocument.Json)), cancellationToken);
 
     [Function(nameof(GetApiDocs))]
     public IActionResult GetApiDocs([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs")] HttpRequest request)
