@@ -7,5 +7,7 @@ internal static class RouteCases
     [
         .. PlatformRouteCases.All,
         .. AccessRouteCases.All,
+        .. PaymentsRouteCases.All,
+        .. NotificationsRouteCases.All,
     ];
 }
