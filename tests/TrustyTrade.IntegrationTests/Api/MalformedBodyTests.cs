@@ -7,9 +7,8 @@ namespace TrustyTrade.IntegrationTests.Api;
 /// 4xx problem, never a 5xx. (Approving a payout reads no body.)
 /// </summary>
 [Collection(DatabaseCollectionDefinition.Name)]
-public sealed class MalformedBodyTests(DatabaseFixture database) : IAsyncLifetime
+public sealed class MalformedBodyTests(DatabaseFixture database) : ApiHostTest(database)
 {
-    private ApiTestHost _host = null!;
 
     public static TheoryData<string, string> Cases
     {
@@ -28,14 +27,6 @@ public sealed class MalformedBodyTests(DatabaseFixture database) : IAsyncLifetim
         }
     }
 
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        _host = ApiTestHost.Start();
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Route_GivenABodyItDoesNotTake_AnswersA4xxProblem(string route, string body)
@@ -50,7 +41,7 @@ public sealed class MalformedBodyTests(DatabaseFixture database) : IAsyncLifetim
             _ => body,
         };
 
-        var response = await _host.SendAsync(
+        var response = await Host.SendAsync(
             method, path, text, credentials, new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N"), ["If-Match"] = "\"x\"" });
 
         Assert.True(
@@ -60,20 +51,20 @@ public sealed class MalformedBodyTests(DatabaseFixture database) : IAsyncLifetim
 
     private async Task<(string Method, string Path, ApiCredentials Credentials, string Valid, string WrongTypes)> RouteAsync(string route)
     {
-        var admin = await _host.AdminAsync();
+        var admin = await Host.AdminAsync();
         switch (route)
         {
             case "RequestPayout":
-                return ("POST", "/api/payments/payouts", await _host.UserAsync(),
+                return ("POST", "/api/payments/payouts", await Host.UserAsync(),
                     """{"amount":{"amount":"1","currency":"USDT"},"address":"0x00000000000000000000000000000000000000aa"}""",
                     """{"amount":{"amount":1,"currency":"USDT"},"address":42}""");
             case "RejectPayout":
-                var payout = await new PaymentSeeds(_host).PayoutAsync((await _host.UserAsync()).UserId!.Value);
+                var payout = await Seeds.PayoutAsync((await Host.UserAsync()).UserId!.Value);
                 return ("POST", $"/api/payments/payouts/{payout.Id}/reject", admin, """{"reason":"KYC"}""", """{"reason":["KYC"]}""");
             case "SetPayoutRate":
                 return ("PUT", "/api/payments/rates", admin, """{"rate":"0.01"}""", """{"rate":0.01}""");
             case "PostNotification":
-                var user = await _host.UserAsync();
+                var user = await Host.UserAsync();
                 return ("POST", "/api/notifications", admin, $$"""{"userId":{{user.UserId}},"text":"hi"}""", $$"""{"userId":"{{user.UserId}}","text":true}""");
             default:
                 return ("POST", "/api/notifications/broadcast", admin, """{"id":"b-1","text":"hi"}""", """{"id":1,"text":"hi","language":5}""");

@@ -9,28 +9,18 @@ namespace TrustyTrade.IntegrationTests.Api;
 /// host's own queue), recorded in the history, and audited.
 /// </summary>
 [Collection(DatabaseCollectionDefinition.Name)]
-public sealed class NotificationsApiTests(DatabaseFixture database) : IAsyncLifetime
+public sealed class NotificationsApiTests(DatabaseFixture database) : ApiHostTest(database)
 {
-    private ApiTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        _host = ApiTestHost.Start();
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task PostNotification_QueuesExactlyOneMessageForTheUser()
     {
-        var user = await _host.UserAsync();
+        var user = await Host.UserAsync();
 
-        var response = await _host.PostAsync(
-            "/api/notifications", new { userId = user.UserId, text = "Your payout is on its way" }, await _host.KeyAsync(ApiScopes.NotificationsWrite));
+        var response = await Host.PostAsync(
+            "/api/notifications", new { userId = user.UserId, text = "Your payout is on its way" }, await Host.KeyAsync(ApiScopes.NotificationsWrite));
 
         var queued = await QueuedAsync();
-        var telegramId = (await _host.GetAsync($"/api/users/{user.UserId}", await _host.AdminAsync())).Json.GetProperty("telegramId").GetInt64();
+        var telegramId = (await Host.GetAsync($"/api/users/{user.UserId}", await Host.AdminAsync())).Json.GetProperty("telegramId").GetInt64();
         Assert.Equal((202, 1, (NotificationKind.AdminMessage, telegramId, "Your payout is on its way")),
             (response.Status, queued.Count, (queued[0].Kind, queued[0].ChatId, queued[0].Text)));
     }
@@ -38,11 +28,11 @@ public sealed class NotificationsApiTests(DatabaseFixture database) : IAsyncLife
     [Fact]
     public async Task PostNotification_AppearsInTheHistoryWithItsSender()
     {
-        var user = await _host.UserAsync();
-        var admin = await _host.AdminAsync();
-        await _host.PostAsync("/api/notifications", new { userId = user.UserId, text = "Hello" }, admin);
+        var user = await Host.UserAsync();
+        var admin = await Host.AdminAsync();
+        await Host.PostAsync("/api/notifications", new { userId = user.UserId, text = "Hello" }, admin);
 
-        var item = (await _host.GetAsync("/api/notifications", await _host.KeyAsync(ApiScopes.NotificationsRead))).Json.GetProperty("items")[0];
+        var item = (await Host.GetAsync("/api/notifications", await Host.KeyAsync(ApiScopes.NotificationsRead))).Json.GetProperty("items")[0];
 
         Assert.Equal(("direct", "admin", admin.UserId, user.UserId, 1), (item.GetProperty("kind").GetString(), item.GetProperty("senderKind").GetString(),
             item.GetProperty("senderId").GetInt64(), item.GetProperty("userId").GetInt64(), item.GetProperty("queued").GetInt32()));
@@ -51,10 +41,10 @@ public sealed class NotificationsApiTests(DatabaseFixture database) : IAsyncLife
     [Fact]
     public async Task PostNotification_IsAudited()
     {
-        var admin = await _host.AdminAsync();
-        var sent = await _host.PostAsync("/api/notifications", new { userId = (await _host.UserAsync()).UserId, text = "Hello" }, admin);
+        var admin = await Host.AdminAsync();
+        var sent = await Host.PostAsync("/api/notifications", new { userId = (await Host.UserAsync()).UserId, text = "Hello" }, admin);
 
-        var record = (await _host.GetAsync("/api/audit?targetType=notification", admin)).Json.GetProperty("items")[0];
+        var record = (await Host.GetAsync("/api/audit?targetType=notification", admin)).Json.GetProperty("items")[0];
 
         Assert.Equal(("notification.send", sent.Json.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), "Hello"),
             (record.GetProperty("action").GetString(), record.GetProperty("targetId").GetString(), record.GetProperty("after").GetProperty("text").GetString()));
@@ -63,7 +53,7 @@ public sealed class NotificationsApiTests(DatabaseFixture database) : IAsyncLife
     [Fact]
     public async Task PostNotification_ToAnUnknownUser_IsNotFoundAndQueuesNothing()
     {
-        var response = await _host.PostAsync("/api/notifications", new { userId = 987_654_321L, text = "Hello" }, await _host.AdminAsync());
+        var response = await Host.PostAsync("/api/notifications", new { userId = 987_654_321L, text = "Hello" }, await Host.AdminAsync());
 
         Assert.Equal((404, 0), (response.Status, (await QueuedAsync()).Count));
     }
@@ -73,9 +63,9 @@ public sealed class NotificationsApiTests(DatabaseFixture database) : IAsyncLife
     [InlineData(Notification.MaxMessageLength + 1)]
     public async Task PostNotification_TextEmptyOrTooLong_IsABadRequest(int length)
     {
-        var user = await _host.UserAsync();
+        var user = await Host.UserAsync();
 
-        var response = await _host.PostAsync("/api/notifications", new { userId = user.UserId, text = new string('a', length) }, await _host.AdminAsync());
+        var response = await Host.PostAsync("/api/notifications", new { userId = user.UserId, text = new string('a', length) }, await Host.AdminAsync());
 
         Assert.Equal((400, "invalid-text"), (response.Status, response.ProblemType));
     }
@@ -83,11 +73,11 @@ public sealed class NotificationsApiTests(DatabaseFixture database) : IAsyncLife
     [Fact]
     public async Task PostBroadcast_QueuesOneMessagePerUserAndRecordsHowMany()
     {
-        var admin = await _host.AdminAsync();
-        await _host.UserAsync();
-        await _host.UserAsync();
+        var admin = await Host.AdminAsync();
+        await Host.UserAsync();
+        await Host.UserAsync();
 
-        var response = await _host.PostAsync("/api/notifications/broadcast", new { id = "maintenance-1", text = "Maintenance at 03:00" }, admin);
+        var response = await Host.PostAsync("/api/notifications/broadcast", new { id = "maintenance-1", text = "Maintenance at 03:00" }, admin);
 
         // The two users and the admin.
         Assert.Equal((202, 3, 3), (response.Status, response.Json.GetProperty("queued").GetInt32(), (await QueuedAsync()).Count));
@@ -96,8 +86,8 @@ public sealed class NotificationsApiTests(DatabaseFixture database) : IAsyncLife
     [Fact]
     public async Task PostBroadcast_InAnUnknownLanguage_IsABadRequest()
     {
-        var response = await _host.PostAsync(
-            "/api/notifications/broadcast", new { id = "b-1", text = "Hi", language = "de" }, await _host.AdminAsync());
+        var response = await Host.PostAsync(
+            "/api/notifications/broadcast", new { id = "b-1", text = "Hi", language = "de" }, await Host.AdminAsync());
 
         Assert.Equal((400, "invalid-broadcast"), (response.Status, response.ProblemType));
     }
@@ -105,27 +95,27 @@ public sealed class NotificationsApiTests(DatabaseFixture database) : IAsyncLife
     [Fact]
     public async Task ListNotifications_PageByPage_NewestFirstEveryMessageOnce()
     {
-        var admin = await _host.AdminAsync();
-        var user = await _host.UserAsync();
+        var admin = await Host.AdminAsync();
+        var user = await Host.UserAsync();
         var sent = new List<long>();
         for (var i = 0; i < 5; i++)
         {
-            sent.Add((await _host.PostAsync("/api/notifications", new { userId = user.UserId, text = $"message {i}" }, admin)).Json.GetProperty("id").GetInt64());
+            sent.Add((await Host.PostAsync("/api/notifications", new { userId = user.UserId, text = $"message {i}" }, admin)).Json.GetProperty("id").GetInt64());
         }
 
-        var seen = await PaymentsApiTests.PageThroughAsync(_host, "/api/notifications?limit=2", admin);
+        var seen = await PageThroughAsync("/api/notifications?limit=2", admin);
 
         Assert.Equal(Enumerable.Reverse(sent), seen);
     }
 
     private async Task<List<Notification>> QueuedAsync()
     {
-        if (!await _host.NotificationQueue.ExistsAsync())
+        if (!await Host.NotificationQueue.ExistsAsync())
         {
             return [];
         }
 
-        var messages = (await _host.NotificationQueue.PeekMessagesAsync(32)).Value;
+        var messages = (await Host.NotificationQueue.PeekMessagesAsync(32)).Value;
         return [.. messages.Select(m => NotificationJson.Deserialize(m.Body.ToString()))];
     }
 }

@@ -8,30 +8,18 @@ namespace TrustyTrade.IntegrationTests.Api;
 /// (in the API and again in Core), and an admin's decision is made once and audited.
 /// </summary>
 [Collection(DatabaseCollectionDefinition.Name)]
-public sealed class PayoutsApiTests(DatabaseFixture database) : IAsyncLifetime
+public sealed class PayoutsApiTests(DatabaseFixture database) : ApiHostTest(database)
 {
     private const string Payouts = "/api/payments/payouts";
-
-    private ApiTestHost _host = null!;
-    private PaymentSeeds _seeds = null!;
-
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        _host = ApiTestHost.Start();
-        _seeds = new PaymentSeeds(_host);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task ListPayouts_AsAUser_ShowsOnlyTheirOwn()
     {
-        var user = await _host.UserAsync();
-        var own = await _seeds.PayoutAsync(user.UserId!.Value);
-        await _seeds.PayoutAsync((await _host.UserAsync()).UserId!.Value);
+        var user = await Host.UserAsync();
+        var own = await Seeds.PayoutAsync(user.UserId!.Value);
+        await Seeds.PayoutAsync((await Host.UserAsync()).UserId!.Value);
 
-        Assert.Equal([own.Id], PaymentsApiTests.Ids(await _host.GetAsync(Payouts, user)));
+        Assert.Equal([own.Id], Ids(await Host.GetAsync(Payouts, user)));
     }
 
     [Fact]
@@ -40,10 +28,10 @@ public sealed class PayoutsApiTests(DatabaseFixture database) : IAsyncLifetime
         var created = new List<long>();
         for (var i = 0; i < 5; i++)
         {
-            created.Add((await _seeds.PayoutAsync((await _host.UserAsync()).UserId!.Value)).Id);
+            created.Add((await Seeds.PayoutAsync((await Host.UserAsync()).UserId!.Value)).Id);
         }
 
-        var seen = await PaymentsApiTests.PageThroughAsync(_host, $"{Payouts}?status=requested&limit=2", await _host.AdminAsync());
+        var seen = await PageThroughAsync($"{Payouts}?status=requested&limit=2", await Host.AdminAsync());
 
         Assert.Equal(created, seen);
     }
@@ -53,7 +41,7 @@ public sealed class PayoutsApiTests(DatabaseFixture database) : IAsyncLifetime
     {
         var user = await FundedUserAsync();
 
-        var response = await _host.PostAsync(Payouts, Request(), user);
+        var response = await Host.PostAsync(Payouts, Request(), user);
 
         Assert.Equal((400, "idempotency-key-required"), (response.Status, response.ProblemType));
     }
@@ -65,11 +53,11 @@ public sealed class PayoutsApiTests(DatabaseFixture database) : IAsyncLifetime
         var body = Request();
         var key = Key();
 
-        var first = await _host.PostAsync(Payouts, body, user, key);
-        var second = await _host.PostAsync(Payouts, body, user, key);
+        var first = await Host.PostAsync(Payouts, body, user, key);
+        var second = await Host.PostAsync(Payouts, body, user, key);
 
         Assert.Equal((201, 201, "true", first.Body, 1L), (first.Status, second.Status, second.Headers["Idempotent-Replayed"].ToString(), second.Body,
-            await _seeds.Data.ScalarAsync<long>("SELECT count(*) FROM payouts WHERE user_id = @id", new { id = user.UserId })));
+            await Seeds.Data.ScalarAsync<long>("SELECT count(*) FROM payouts WHERE user_id = @id", new { id = user.UserId })));
     }
 
     [Fact]
@@ -77,9 +65,9 @@ public sealed class PayoutsApiTests(DatabaseFixture database) : IAsyncLifetime
     {
         var user = await FundedUserAsync();
         var key = Key();
-        await _host.PostAsync(Payouts, Request("1"), user, key);
+        await Host.PostAsync(Payouts, Request("1"), user, key);
 
-        var response = await _host.PostAsync(Payouts, Request("2"), user, key);
+        var response = await Host.PostAsync(Payouts, Request("2"), user, key);
 
         Assert.Equal((422, "idempotency-key-reused"), (response.Status, response.ProblemType));
     }
@@ -90,13 +78,13 @@ public sealed class PayoutsApiTests(DatabaseFixture database) : IAsyncLifetime
         var user = await FundedUserAsync();
         var body = Request();
         var key = Key();
-        var first = await _host.PostAsync(Payouts, body, user, key);
-        await _seeds.Data.ExecuteAsync("DELETE FROM api_idempotency");
+        var first = await Host.PostAsync(Payouts, body, user, key);
+        await Seeds.Data.ExecuteAsync("DELETE FROM api_idempotency");
 
-        var second = await _host.PostAsync(Payouts, body, user, key);
+        var second = await Host.PostAsync(Payouts, body, user, key);
 
         Assert.Equal((first.Json.GetProperty("id").GetInt64(), 1L), (second.Json.GetProperty("id").GetInt64(),
-            await _seeds.Data.ScalarAsync<long>("SELECT count(*) FROM payouts WHERE user_id = @id", new { id = user.UserId })));
+            await Seeds.Data.ScalarAsync<long>("SELECT count(*) FROM payouts WHERE user_id = @id", new { id = user.UserId })));
     }
 
     [Fact]
@@ -104,7 +92,7 @@ public sealed class PayoutsApiTests(DatabaseFixture database) : IAsyncLifetime
     {
         var user = await FundedUserAsync();
 
-        var response = await _host.PostAsync(Payouts, Request(address: "0x123"), user, Key());
+        var response = await Host.PostAsync(Payouts, Request(address: "0x123"), user, Key());
 
         Assert.Equal((400, "invalid-address"), (response.Status, response.ProblemType));
     }
@@ -114,7 +102,7 @@ public sealed class PayoutsApiTests(DatabaseFixture database) : IAsyncLifetime
     {
         var user = await FundedUserAsync();
 
-        var response = await _host.PostAsync(Payouts, Request("11"), user, Key());
+        var response = await Host.PostAsync(Payouts, Request("11"), user, Key());
 
         Assert.Equal((409, "insufficient-balance"), (response.Status, response.ProblemType));
     }
@@ -122,11 +110,11 @@ public sealed class PayoutsApiTests(DatabaseFixture database) : IAsyncLifetime
     [Fact]
     public async Task ApprovePayout_Twice_TheSecondIsAConflict()
     {
-        var admin = await _host.AdminAsync();
-        var payout = await _seeds.PayoutAsync((await _host.UserAsync()).UserId!.Value);
-        await _host.PostAsync($"{Payouts}/{payout.Id}/approve", null, admin, Key());
+        var admin = await Host.AdminAsync();
+        var payout = await Seeds.PayoutAsync((await Host.UserAsync()).UserId!.Value);
+        await Host.PostAsync($"{Payouts}/{payout.Id}/approve", null, admin, Key());
 
-        var second = await _host.PostAsync($"{Payouts}/{payout.Id}/approve", null, admin, Key());
+        var second = await Host.PostAsync($"{Payouts}/{payout.Id}/approve", null, admin, Key());
 
         Assert.Equal((409, "payout-already-decided"), (second.Status, second.ProblemType));
     }
@@ -134,7 +122,7 @@ public sealed class PayoutsApiTests(DatabaseFixture database) : IAsyncLifetime
     [Fact]
     public async Task ApprovePayout_Unknown_IsNotFound()
     {
-        var response = await _host.PostAsync($"{Payouts}/999999/approve", null, await _host.AdminAsync(), Key());
+        var response = await Host.PostAsync($"{Payouts}/999999/approve", null, await Host.AdminAsync(), Key());
 
         Assert.Equal((404, "not-found"), (response.Status, response.ProblemType));
     }
@@ -142,12 +130,12 @@ public sealed class PayoutsApiTests(DatabaseFixture database) : IAsyncLifetime
     [Fact]
     public async Task ApprovePayout_IsAuditedWithTheStatusBeforeAndAfter()
     {
-        var admin = await _host.AdminAsync();
-        var payout = await _seeds.PayoutAsync((await _host.UserAsync()).UserId!.Value);
+        var admin = await Host.AdminAsync();
+        var payout = await Seeds.PayoutAsync((await Host.UserAsync()).UserId!.Value);
 
-        await _host.PostAsync($"{Payouts}/{payout.Id}/approve", null, admin, Key());
+        await Host.PostAsync($"{Payouts}/{payout.Id}/approve", null, admin, Key());
 
-        var record = (await _host.GetAsync($"/api/audit?targetType=payout&targetId={payout.Id}", admin)).Json.GetProperty("items")[0];
+        var record = (await Host.GetAsync($"/api/audit?targetType=payout&targetId={payout.Id}", admin)).Json.GetProperty("items")[0];
         Assert.Equal(("payout.approve", "requested", "approved"), (record.GetProperty("action").GetString(),
             record.GetProperty("before").GetProperty("status").GetString(), record.GetProperty("after").GetProperty("status").GetString()));
     }
@@ -155,15 +143,15 @@ public sealed class PayoutsApiTests(DatabaseFixture database) : IAsyncLifetime
     [Fact]
     public async Task RejectPayout_GivesTheMoneyBackAndIsAudited()
     {
-        var admin = await _host.AdminAsync();
-        var user = await _host.UserAsync();
-        var payout = await _seeds.PayoutAsync(user.UserId!.Value);
+        var admin = await Host.AdminAsync();
+        var user = await Host.UserAsync();
+        var payout = await Seeds.PayoutAsync(user.UserId!.Value);
 
-        var response = await _host.PostAsync($"{Payouts}/{payout.Id}/reject", new { reason = "address on a sanctions list" }, admin, Key());
+        var response = await Host.PostAsync($"{Payouts}/{payout.Id}/reject", new { reason = "address on a sanctions list" }, admin, Key());
 
-        var balance = (await _host.GetAsync("/api/payments/balance", user)).Json.GetProperty("balances").EnumerateArray()
+        var balance = (await Host.GetAsync("/api/payments/balance", user)).Json.GetProperty("balances").EnumerateArray()
             .Single(b => b.GetProperty("currency").GetString() == "USDT").GetProperty("available").GetString();
-        var audit = (await _host.GetAsync($"/api/audit?targetType=payout&targetId={payout.Id}", admin)).Json.GetProperty("items")[0];
+        var audit = (await Host.GetAsync($"/api/audit?targetType=payout&targetId={payout.Id}", admin)).Json.GetProperty("items")[0];
         Assert.Equal(("rejected", "10.000000", "payout.reject"), (response.Json.GetProperty("status").GetString(), balance,
             audit.GetProperty("action").GetString()));
     }
@@ -171,9 +159,9 @@ public sealed class PayoutsApiTests(DatabaseFixture database) : IAsyncLifetime
     [Fact]
     public async Task RejectPayout_WithABlankReason_IsABadRequest()
     {
-        var payout = await _seeds.PayoutAsync((await _host.UserAsync()).UserId!.Value);
+        var payout = await Seeds.PayoutAsync((await Host.UserAsync()).UserId!.Value);
 
-        var response = await _host.PostAsync($"{Payouts}/{payout.Id}/reject", new { reason = "  " }, await _host.AdminAsync(), Key());
+        var response = await Host.PostAsync($"{Payouts}/{payout.Id}/reject", new { reason = "  " }, await Host.AdminAsync(), Key());
 
         Assert.Equal((400, "invalid-reason"), (response.Status, response.ProblemType));
     }
@@ -185,8 +173,8 @@ public sealed class PayoutsApiTests(DatabaseFixture database) : IAsyncLifetime
 
     private async Task<ApiCredentials> FundedUserAsync()
     {
-        var user = await _host.UserAsync();
-        await _seeds.Data.CreditAsync(user.UserId!.Value, PaymentSeeds.PayoutAccount, new Money(10m, Currency.USDT));
+        var user = await Host.UserAsync();
+        await Seeds.Data.CreditAsync(user.UserId!.Value, PaymentSeeds.PayoutAccount, new Money(10m, Currency.USDT));
         return user;
     }
 }
