@@ -10,9 +10,11 @@ using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Health;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Notifications;
+using TrustyTrade.Core.Notifications.Messages;
 using TrustyTrade.Core.Payments.Chain;
 using TrustyTrade.Core.Payments.Crypto;
 using TrustyTrade.Core.Payments.Payouts;
+using TrustyTrade.Core.Payments.Reports;
 using TrustyTrade.Core.Payments.Stars;
 using TrustyTrade.Core.Users;
 
@@ -44,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddValidatedOptions<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<BroadcastService>();
+        services.AddSingleton<MessageService>();
 
         services.AddValidatedOptions<TelegramWebhookOptions>(configuration.GetSection(TelegramWebhookOptions.SectionName));
         services.AddSingleton<WebhookService>();
@@ -65,6 +68,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CryptoCheckout>();
         services.AddSingleton<HotWallet>();
         services.AddSingleton<PayoutService>();
+        services.AddSingleton<PaymentReports>();
         services.AddSingleton<PayoutSender>();
         services.AddSingleton<DepositSweeper>();
         services.AddSingleton<PayoutRound>();

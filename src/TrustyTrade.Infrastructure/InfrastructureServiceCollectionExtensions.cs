@@ -10,8 +10,10 @@ using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Health;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Notifications;
+using TrustyTrade.Core.Notifications.Messages;
 using TrustyTrade.Core.Payments.Crypto;
 using TrustyTrade.Core.Payments.Payouts;
+using TrustyTrade.Core.Payments.Reports;
 using TrustyTrade.Core.Payments.Stars;
 using TrustyTrade.Core.Users;
 using TrustyTrade.Core.Bot;
@@ -83,6 +85,7 @@ public static class InfrastructureServiceCollectionExtensions
 
         services.AddSingleton<IChainPaymentStore, PostgresChainPaymentStore>();
         services.AddSingleton<IPayoutStore, PostgresPayoutStore>();
+        services.AddSingleton<IPaymentReportStore, PostgresPaymentReportStore>();
         services.AddSingleton<IChainPollScheduler>(sp => new StorageQueueChainPollScheduler(StorageQueueNotificationPublisher.CreateQueueClient(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, ChainQueues.Poll)));
 
@@ -99,6 +102,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddTelegramBotApi(configuration);
         services.AddSingleton<INotificationRateLimiter, RedisNotificationRateLimiter>();
         services.AddSingleton<INotificationJournal, RedisNotificationJournal>();
+        services.AddSingleton<ISentMessageStore, PostgresSentMessageStore>();
         services.AddSingleton<INotificationPublisher>(sp => new StorageQueueNotificationPublisher(
             StorageQueueNotificationPublisher.CreateQueueClient(
                 sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, NotificationQueues.Notifications)));

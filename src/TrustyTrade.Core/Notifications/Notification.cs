@@ -28,6 +28,11 @@ public sealed record Notification(
     /// <summary>Telegram's limit on a message's text; a broadcast must fit with its heading.</summary>
     public const int MaxBroadcastLength = 3500;
 
+    /// <summary>
+    /// A message to one user: Telegram's 4096 characters less room for the heading the texts put above it.
+    /// </summary>
+    public const int MaxMessageLength = 4000;
+
     /// <summary>Why this notification cannot be sent, or null when it can.</summary>
     public string? Problem()
     {
@@ -46,7 +51,7 @@ public sealed record Notification(
             return $"unknown kind {(int)Kind}";
         }
 
-        var needsDeal = Kind is not NotificationKind.AdminBroadcast;
+        var needsDeal = Kind is not (NotificationKind.AdminBroadcast or NotificationKind.AdminMessage);
         var needsAmount = Kind is NotificationKind.DealPaid or NotificationKind.DealCompleted or NotificationKind.DealRefunded;
         return this switch
         {
@@ -58,6 +63,8 @@ public sealed record Notification(
             { DeadlineKind: { } deadline } when !Enum.IsDefined(deadline) => $"unknown deadline kind {(int)deadline}",
             { Kind: NotificationKind.AdminBroadcast } when string.IsNullOrWhiteSpace(Text) || Text.Length > MaxBroadcastLength =>
                 $"AdminBroadcast needs a text of 1–{MaxBroadcastLength} characters",
+            { Kind: NotificationKind.AdminMessage } when string.IsNullOrWhiteSpace(Text) || Text.Length > MaxMessageLength =>
+                $"AdminMessage needs a text of 1–{MaxMessageLength} characters",
             _ => null,
         };
     }

@@ -12,4 +12,7 @@ public enum NotificationKind
     DisputeResolved,
     DeadlineApproaching,
     AdminBroadcast,
+
+    /// <summary>An admin's or an integration's message to one user, sent through the HTTP API.</summary>
+    AdminMessage,
 }

@@ -40,7 +40,7 @@ public static class NotificationTexts
                     notification.Deadline!.Value.UtcDateTime.ToString(Text("DeadlineFormat", culture), culture),
                     TimeLeft(notification.Deadline.Value - now, culture),
                 ],
-            NotificationKind.AdminBroadcast => [notification.Text],
+            NotificationKind.AdminBroadcast or NotificationKind.AdminMessage => [notification.Text],
             _ => [deal],
         };
         return string.Format(culture, Template(notification, culture), arguments);

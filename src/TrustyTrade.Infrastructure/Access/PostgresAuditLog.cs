@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
@@ -9,7 +10,11 @@ namespace TrustyTrade.Infrastructure.Access;
 
 internal sealed class PostgresAuditLog : IAuditLog
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Enums by name, as the API writes them: an audit row reads "approved", not 1, and survives reordering an enum.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 
     private readonly NpgsqlDataSource _dataSource;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
@@ -11,9 +12,11 @@ using Microsoft.Extensions.Primitives;
 using Microsoft.Extensions.Time.Testing;
 using TrustyTrade.Core;
 using TrustyTrade.Core.Access;
+using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Users;
 using TrustyTrade.Functions.Api;
 using TrustyTrade.Infrastructure;
+using TrustyTrade.Infrastructure.Notifications;
 using TrustyTrade.IntegrationTests.Infrastructure;
 
 namespace TrustyTrade.IntegrationTests.Api;
@@ -31,16 +34,23 @@ public sealed class ApiTestHost : IAsyncDisposable
 
     private readonly DurableTaskClient? _durable;
 
-    private ApiTestHost(ServiceProvider services, FakeTimeProvider time, DurableTaskClient? durable)
+    private ApiTestHost(ServiceProvider services, FakeTimeProvider time, DurableTaskClient? durable, QueueClient notificationQueue)
     {
         Services = services;
         Time = time;
         _durable = durable;
+        NotificationQueue = notificationQueue;
     }
 
     public ServiceProvider Services { get; }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>
+    /// Where this host's notifications go: a queue of its own, so a test can count what it queued while other suites
+    /// use the app's queue, and nothing reaches a sender.
+    /// </summary>
+    public QueueClient NotificationQueue { get; }
 
     /// <summary>Where requests come from (X-Forwarded-For); random per host so rate-limit counters don't meet across tests.</summary>
     public string ClientIp { get; set; } = $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
@@ -49,14 +59,17 @@ public sealed class ApiTestHost : IAsyncDisposable
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
         var configuration = TestConfiguration.Build(settings);
+        var storage = configuration["AzureWebJobsStorage"] ?? throw new InvalidOperationException("AzureWebJobsStorage is not set");
+        var notificationQueue = StorageQueueNotificationPublisher.CreateQueueClient(storage, $"api-notif-{Guid.NewGuid():N}");
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
             .AddTrustyTradeCore(configuration)
             .AddTrustyTradeInfrastructure(configuration)
+            .AddSingleton<INotificationPublisher>(new StorageQueueNotificationPublisher(notificationQueue))
             .AddSingleton<ApiEndpoint>()
             .BuildServiceProvider();
-        return new ApiTestHost(services, time, durable);
+        return new ApiTestHost(services, time, durable, notificationQueue);
     }
 
     public T Get<T>()
@@ -149,7 +162,11 @@ public sealed class ApiTestHost : IAsyncDisposable
         };
     }
 
-    public async ValueTask DisposeAsync() => await Services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await NotificationQueue.DeleteIfExistsAsync();
+        await Services.DisposeAsync();
+    }
 
     private async Task<IActionResult> InvokeAsync(HttpRoute route, IReadOnlyDictionary<string, string> values, HttpRequest request)
     {

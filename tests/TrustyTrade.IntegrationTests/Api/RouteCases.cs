@@ -8,5 +8,7 @@ internal static class RouteCases
         .. PlatformRouteCases.All,
         .. AccessRouteCases.All,
         .. DocsRouteCases.All,
+        .. PaymentsRouteCases.All,
+        .. NotificationsRouteCases.All,
     ];
 }

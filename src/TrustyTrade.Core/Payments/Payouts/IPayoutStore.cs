@@ -38,6 +38,12 @@ public interface IPayoutStore
     Task<IReadOnlyList<Payout>> ListAsync(PayoutStatus status, int limit, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Up to <paramref name="limit"/> payouts with ids above <paramref name="afterId"/> in id order: one user's when
+    /// <paramref name="userId"/> is given, in one status when <paramref name="status"/> is.
+    /// </summary>
+    Task<IReadOnlyList<Payout>> ListPageAsync(long? userId, PayoutStatus? status, long afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
     /// In one transaction: locks the approved payout and the hot wallet's nonce row, takes the nonce (the stored next
     /// one or <paramref name="chainNonce"/>, whichever is higher), calls <paramref name="sign"/> with it and stores the
     /// signed transaction with status signed. Null when the payout is no longer approved (another sender took it).

@@ -34,8 +34,26 @@ public sealed partial class PayoutService(IPayoutStore store, IUserStore users, 
     public Task<PayoutBalance> GetBalanceAsync(long userId, Currency currency, CancellationToken cancellationToken) =>
         store.GetBalanceAsync(userId, currency, cancellationToken);
 
+    /// <summary>What <paramref name="userId"/> may withdraw now, in every currency.</summary>
+    public async Task<IReadOnlyDictionary<Currency, PayoutBalance>> GetBalancesAsync(long userId, CancellationToken cancellationToken)
+    {
+        var balances = new Dictionary<Currency, PayoutBalance>();
+        foreach (var currency in Enum.GetValues<Currency>())
+        {
+            balances[currency] = await store.GetBalanceAsync(userId, currency, cancellationToken).ConfigureAwait(false);
+        }
+
+        return balances;
+    }
+
     /// <summary>The XTR→USDT rate Stars are paid out at, or null while no admin has set one.</summary>
     public Task<decimal?> GetRateAsync(CancellationToken cancellationToken) => store.GetRateAsync(cancellationToken);
+
+    public Task<Payout?> FindAsync(long payoutId, CancellationToken cancellationToken) => store.FindAsync(payoutId, cancellationToken);
+
+    /// <summary>A page of payouts in id order: <paramref name="userId"/>'s only when given, in <paramref name="status"/> when given.</summary>
+    public Task<IReadOnlyList<Payout>> ListAsync(long? userId, PayoutStatus? status, long afterId, int limit, CancellationToken cancellationToken) =>
+        store.ListPageAsync(userId, status, afterId, limit, cancellationToken);
 
     public async Task<PayoutResult> RequestAsync(PayoutRequest request, CancellationToken cancellationToken)
     {

@@ -216,6 +216,20 @@ internal sealed class PostgresPayoutStore(NpgsqlDataSource dataSource) : IPayout
         return [.. rows.Select(r => r.ToPayout())];
     }
 
+    public async Task<IReadOnlyList<Payout>> ListPageAsync(
+        long? userId, PayoutStatus? status, long afterId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<PayoutRow>(new CommandDefinition(
+            $"""
+            SELECT {PayoutColumns} FROM payouts
+            WHERE id > @afterId AND (@userId::bigint IS NULL OR user_id = @userId) AND (@status::text IS NULL OR status = @status)
+            ORDER BY id LIMIT @limit
+            """,
+            new { userId, status = status is { } known ? ToName(known) : null, afterId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToPayout())];
+    }
+
     public async Task<Payout?> SignAsync(
         long payoutId, string hotWallet, long chainNonce, Func<long, SignedChainTransaction> sign, CancellationToken cancellationToken)
     {

@@ -57,6 +57,10 @@ internal sealed class InMemoryPayoutStore : IPayoutStore
     public Task<IReadOnlyList<Payout>> ListAsync(PayoutStatus status, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Payout>>([.. _payouts.Where(p => p.Status == status).Take(limit)]);
 
+    public Task<IReadOnlyList<Payout>> ListPageAsync(long? userId, PayoutStatus? status, long afterId, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Payout>>(
+            [.. _payouts.Where(p => p.Id > afterId && (userId is null || p.UserId == userId) && (status is null || p.Status == status)).Take(limit)]);
+
     public Task<Payout?> SignAsync(long payoutId, string hotWallet, long chainNonce, Func<long, SignedChainTransaction> sign, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
