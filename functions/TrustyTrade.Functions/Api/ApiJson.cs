@@ -11,7 +11,7 @@ public static class ApiJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false), new MoneyJsonConverter() },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
@@ -19,4 +19,8 @@ public static class ApiJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         MaxDepth = 16,
     };
+
+    /// <summary>A value as the API shows it, for the audit log: its before and after read like the API's answers.</summary>
+    public static JsonElement? Snapshot(object? value) =>
+        value is null ? null : JsonSerializer.SerializeToElement(value, value.GetType(), Options);
 }

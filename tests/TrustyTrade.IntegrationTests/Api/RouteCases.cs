@@ -7,5 +7,8 @@ internal static class RouteCases
     [
         .. PlatformRouteCases.All,
         .. AccessRouteCases.All,
+        .. AccountsRouteCases.All,
+        .. DealsRouteCases.All,
+        .. EscrowRouteCases.All,
     ];
 }
