@@ -39,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.AddValidatedOptions<ListingOptions>(configuration.GetSection(ListingOptions.SectionName));
         services.AddSingleton<ListingService>();
         services.AddSingleton<UserService>();
+        services.AddSignIn(configuration);
         services.AddSingleton<DealRecordService>();
 
         services.AddValidatedOptions<NotificationOptions>(configuration.GetSection(NotificationOptions.SectionName));

@@ -74,6 +74,7 @@ public static class InfrastructureServiceCollectionExtensions
             new QueueClientOptions { Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(10) } }));
 
         services.AddNotifications(configuration);
+        services.AddSignIn();
         services.AddSingleton<IUpdateGate, UpdateGate>();
         services.AddSingleton<IConversationStore, RedisConversationStore>();
         services.AddSingleton<ISeenUpdateStore, PostgresSeenUpdateStore>();

@@ -36,6 +36,18 @@ public sealed class ApiCall(HttpRequest request, ApiCaller caller, ReadOnlyMemor
         }
     }
 
+    /// <summary>
+    /// For a route that takes no body: one sent anyway is refused (400) before anything happens, since the client
+    /// meant something the route would ignore.
+    /// </summary>
+    public void NoBody()
+    {
+        if (!body.IsEmpty)
+        {
+            throw new ApiProblemException(ApiProblem.InvalidBody("this route takes no body"));
+        }
+    }
+
     /// <summary>A page size from <c>?limit=</c>: 1 to <see cref="MaxLimit"/>, <see cref="DefaultLimit"/> when absent.</summary>
     public int Limit() => Int("limit") is { } limit
         ? limit is >= 1 and <= MaxLimit ? limit : throw new ApiProblemException(ApiProblem.BadRequest($"limit must be 1 to {MaxLimit}"))

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TrustyTrade.Core.Monetary;
 
 namespace TrustyTrade.Functions.Api;
 
@@ -11,7 +12,8 @@ public static class ApiJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false), new MoneyJsonConverter() },
+        // Currencies keep their codes (XTR, USDT); every other enum is camelCase like the members.
+        Converters = { new MoneyJsonConverter(), new JsonStringEnumConverter<Currency>(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,

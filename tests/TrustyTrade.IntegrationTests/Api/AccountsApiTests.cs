@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using TrustyTrade.Core.Access;
 using TrustyTrade.Core.Monetary;
@@ -178,7 +179,8 @@ public sealed class AccountsApiTests(DatabaseFixture database) : IAsyncLifetime
         var response = await _host.SendAsync("PATCH", $"/api/accounts/{id}", new { price = new { amount = "120", currency = "XTR" } }, _seller, IfMatch(first));
 
         var read = await _host.GetAsync($"/api/accounts/{id}");
-        Assert.Equal(("120", read.Headers.ETag.ToString()), (response.Json.GetProperty("price").GetProperty("amount").GetString(), response.Headers.ETag.ToString()));
+        var amount = decimal.Parse(response.Json.GetProperty("price").GetProperty("amount").GetString()!, CultureInfo.InvariantCulture);
+        Assert.Equal((120m, read.Headers.ETag.ToString()), (amount, response.Headers.ETag.ToString()));
     }
 
     [Fact]

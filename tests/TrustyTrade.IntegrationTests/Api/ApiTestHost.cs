@@ -143,6 +143,7 @@ public sealed class ApiTestHost : IAsyncDisposable
         return result switch
         {
             ContentResult content => new ApiResponse(content.StatusCode ?? 200, content.Content, content.ContentType, context.Response.Headers),
+            FileStreamResult file => new ApiResponse(200, await new StreamReader(file.FileStream).ReadToEndAsync(), file.ContentType, context.Response.Headers),
             IStatusCodeActionResult status => new ApiResponse(status.StatusCode ?? 200, null, null, context.Response.Headers),
             _ => throw new InvalidOperationException($"{route.Function} answered {result.GetType().Name}"),
         };
@@ -165,6 +166,11 @@ public sealed class ApiTestHost : IAsyncDisposable
             var t when t == typeof(string) => values[p.Name!],
             var t => throw new InvalidOperationException($"{route.Function} takes a {t.Name} the test host can't give"),
         }).ToArray();
-        return await (Task<IActionResult>)method.Invoke(instance, arguments)!;
+        return method.Invoke(instance, arguments) switch
+        {
+            Task<IActionResult> pending => await pending,
+            IActionResult done => done,
+            var other => throw new InvalidOperationException($"{route.Function} returned {other?.GetType().Name}"),
+        };
     }
 }

@@ -39,7 +39,7 @@ public sealed class EscrowApiTests(DatabaseFixture database) : IAsyncLifetime
         var escrow = (await _host.GetAsync($"/api/escrow/{deal.Id}", _buyer)).Json;
 
         Assert.Equal(
-            ("100", 2),
+            (100m, 2),
             (Balance(escrow, "escrow"), escrow.GetProperty("entries").GetArrayLength()));
     }
 
@@ -76,7 +76,7 @@ public sealed class EscrowApiTests(DatabaseFixture database) : IAsyncLifetime
 
         var escrow = (await _host.GetAsync($"/api/escrow/{deal.Id}", _buyer)).Json;
         Assert.Equal(
-            ("resolved", $"\"v{deal.Version + 1}\"", "0", "100"),
+            ("resolved", $"\"v{deal.Version + 1}\"", 0m, 100m),
             (response.Json.GetProperty("status").GetString(), response.Headers.ETag.ToString(), Balance(escrow, "escrow"), Balance(escrow, "buyerRefunds")));
     }
 
@@ -197,9 +197,9 @@ public sealed class EscrowApiTests(DatabaseFixture database) : IAsyncLifetime
     private static string? Status(JsonElement audit, string side) => audit.GetProperty(side).GetProperty("status").GetString();
 
     /// <summary>The deal's net on the ledger account of <paramref name="kind"/>, or null when it has none.</summary>
-    private static string? Balance(JsonElement escrow, string kind) =>
+    private static decimal? Balance(JsonElement escrow, string kind) =>
         escrow.GetProperty("balances").EnumerateArray()
             .Where(b => b.GetProperty("account").GetProperty("kind").GetString() == kind)
-            .Select(b => b.GetProperty("balance").GetProperty("amount").GetString())
+            .Select(b => (decimal?)decimal.Parse(b.GetProperty("balance").GetProperty("amount").GetString()!, CultureInfo.InvariantCulture))
             .SingleOrDefault();
 }

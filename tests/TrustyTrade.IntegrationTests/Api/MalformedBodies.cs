@@ -3,30 +3,27 @@ using System.Text.Json.Nodes;
 namespace TrustyTrade.IntegrationTests.Api;
 
 /// <summary>
-/// Bodies a route must refuse with a 4xx problem, never a 5xx, made from one valid body: not JSON, not an object, an
-/// unknown member, each member missing, each member of the wrong type, money with a number for its amount or an
-/// unknown currency, and a body far over the size limit.
+/// Bodies a route must refuse with a 4xx problem, never a 5xx, made member by member from one valid body: each member
+/// missing, each of the wrong type, money with a negative amount or an unknown currency. (Bodies that are broken as a
+/// whole — not JSON, not an object, too large — are sent to every route by <see cref="MalformedBodyTests"/>.)
 /// </summary>
 internal static class MalformedBodies
 {
     public static TheoryData<string> From(string validJson)
     {
-        var bodies = new List<string> { "{", "[]", "null", "42", "\"text\"", "{}" };
+        var bodies = new List<string>();
         var valid = JsonNode.Parse(validJson)!.AsObject();
-        bodies.Add(With(valid, o => o["unexpected"] = 1));
         foreach (var (name, value) in valid.ToList())
         {
             bodies.Add(With(valid, o => o.Remove(name)));
             bodies.Add(With(valid, o => o[name] = value is JsonValue v && v.TryGetValue<string>(out _) ? JsonValue.Create(12) : JsonValue.Create("text")));
             if (value is JsonObject money && money.ContainsKey("amount"))
             {
-                bodies.Add(With(valid, o => o[name]!["amount"] = 100));
                 bodies.Add(With(valid, o => o[name]!["currency"] = "EUR"));
                 bodies.Add(With(valid, o => o[name]!["amount"] = "-5"));
             }
         }
 
-        bodies.Add(With(valid, o => o["padding"] = new string('x', 100_000)));
         return [.. bodies.Distinct(StringComparer.Ordinal)];
     }
 

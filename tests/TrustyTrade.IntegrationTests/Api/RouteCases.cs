@@ -7,6 +7,7 @@ internal static class RouteCases
     [
         .. PlatformRouteCases.All,
         .. AccessRouteCases.All,
+        .. DocsRouteCases.All,
         .. AccountsRouteCases.All,
         .. DealsRouteCases.All,
         .. EscrowRouteCases.All,

@@ -10,11 +10,19 @@ namespace TrustyTrade.IntegrationTests.Infrastructure;
 /// The app's services as the Functions host composes them, over the test database and a fake clock, built once per
 /// test class: a fresh connection pool per test would pay for new connections and Npgsql's type loading every time.
 /// </summary>
-public sealed class AppServicesFixture : IAsyncLifetime
+public class AppServicesFixture : IAsyncLifetime
 {
+    public AppServicesFixture()
+        : this(null)
+    {
+    }
+
+    /// <summary>For a fixture whose tests need some settings of their own.</summary>
+    protected AppServicesFixture(IReadOnlyDictionary<string, string?>? overrides) => Configuration = TestConfiguration.Build(overrides);
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
 
-    public IConfiguration Configuration { get; } = TestConfiguration.Build();
+    public IConfiguration Configuration { get; }
 
     public ServiceProvider Services { get; private set; } = null!;
 

@@ -40,6 +40,7 @@ public sealed class ApiKeysApi(ApiEndpoint api, ApiKeyService keys)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "keys/{id:long}/revoke")] HttpRequest request, long id, CancellationToken cancellationToken) =>
         api.RunAsync(request, ApiAccess.AdminsOnly(), async call =>
         {
+            call.NoBody();
             var before = await keys.FindAsync(id, cancellationToken).ConfigureAwait(false);
             if (before is null)
             {

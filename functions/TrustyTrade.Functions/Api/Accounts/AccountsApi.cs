@@ -75,6 +75,7 @@ public sealed class AccountsApi(ApiEndpoint api, ListingService listings)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "accounts/{id:long}/submit")] HttpRequest request, long id, CancellationToken cancellationToken) =>
         api.RunAsync(request, ApiAccess.UsersOnly, async call =>
         {
+            call.NoBody();
             var result = await listings.SubmitAsync(id, call.Caller.UserId!.Value, cancellationToken).ConfigureAwait(false);
             return await AnswerAsync(call, result, action: null, before: null, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
@@ -104,6 +105,7 @@ public sealed class AccountsApi(ApiEndpoint api, ListingService listings)
 
     private async Task<ApiResult> ModerateAsync(ApiCall call, long id, bool approve, CancellationToken cancellationToken)
     {
+        call.NoBody();
         var before = await listings.FindAsync(id, cancellationToken).ConfigureAwait(false);
         var result = await listings.ModerateAsync(id, call.Caller.Actor, approve, cancellationToken).ConfigureAwait(false);
         return await AnswerAsync(call, result, approve ? "listing.approve" : "listing.reject", before, cancellationToken).ConfigureAwait(false);

@@ -100,14 +100,22 @@ public sealed class DealsApi(ApiEndpoint api, DealService deals, DealQueries que
     public Task<IActionResult> CancelDeal(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "deals/{id:long}/cancel")] HttpRequest request, long id,
         [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
-        api.RunAsync(request, Parties, call => ActAsync(call, id, new Core.Deals.CancelDeal(), client, cancellationToken), cancellationToken);
+        api.RunAsync(request, Parties, call =>
+        {
+            call.NoBody();
+            return ActAsync(call, id, new Core.Deals.CancelDeal(), client, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>The buyer says they have the account: the money moves on to the warranty hold.</summary>
     [Function(nameof(ConfirmDeal))]
     public Task<IActionResult> ConfirmDeal(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "deals/{id:long}/confirm")] HttpRequest request, long id,
         [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
-        api.RunAsync(request, Parties, call => ActAsync(call, id, new ConfirmReceipt(), client, cancellationToken), cancellationToken);
+        api.RunAsync(request, Parties, call =>
+        {
+            call.NoBody();
+            return ActAsync(call, id, new ConfirmReceipt(), client, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>A party asks an admin to decide; the money stays frozen where it is.</summary>
     [Function(nameof(DisputeDeal))]

@@ -68,6 +68,7 @@ public sealed class UsersApi(ApiEndpoint api, UserService users, IRefreshTokenSt
 
     private async Task<ApiResult> SetBannedAsync(ApiCall call, long id, bool banned, CancellationToken cancellationToken)
     {
+        call.NoBody();
         var before = await users.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (before is null)
         {
