@@ -100,22 +100,14 @@ public sealed class DealsApi(ApiEndpoint api, DealService deals, DealQueries que
     public Task<IActionResult> CancelDeal(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "deals/{id:long}/cancel")] HttpRequest request, long id,
         [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
-        api.RunAsync(request, Parties, call =>
-        {
-            call.NoBody();
-            return ActAsync(call, id, new Core.Deals.CancelDeal(), client, cancellationToken);
-        }, cancellationToken);
+        ActWithoutBodyAsync(request, id, new Core.Deals.CancelDeal(), client, cancellationToken);
 
     /// <summary>The buyer says they have the account: the money moves on to the warranty hold.</summary>
     [Function(nameof(ConfirmDeal))]
     public Task<IActionResult> ConfirmDeal(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "deals/{id:long}/confirm")] HttpRequest request, long id,
         [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
-        api.RunAsync(request, Parties, call =>
-        {
-            call.NoBody();
-            return ActAsync(call, id, new ConfirmReceipt(), client, cancellationToken);
-        }, cancellationToken);
+        ActWithoutBodyAsync(request, id, new ConfirmReceipt(), client, cancellationToken);
 
     /// <summary>A party asks an admin to decide; the money stays frozen where it is.</summary>
     [Function(nameof(DisputeDeal))]
@@ -123,6 +115,14 @@ public sealed class DealsApi(ApiEndpoint api, DealService deals, DealQueries que
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "deals/{id:long}/dispute")] HttpRequest request, long id,
         [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
         api.RunAsync(request, Parties, call => ActAsync(call, id, new OpenDispute(call.Body<DisputeRequest>().Reason), client, cancellationToken), cancellationToken);
+
+    private Task<IActionResult> ActWithoutBodyAsync(
+        HttpRequest request, long id, DealCommand command, DurableTaskClient client, CancellationToken cancellationToken) =>
+        api.RunAsync(request, Parties, call =>
+        {
+            call.NoBody();
+            return ActAsync(call, id, command, client, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>One party's command through Core under the caller's Idempotency-Key; Core decides whether this party may.</summary>
     private async Task<ApiResult> ActAsync(ApiCall call, long id, DealCommand command, DurableTaskClient client, CancellationToken cancellationToken)
