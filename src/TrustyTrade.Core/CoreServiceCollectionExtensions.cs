@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddValidatedOptions<EscrowOptions>(configuration.GetSection(EscrowOptions.SectionName));
         services.AddSingleton<DealService>();
+        services.AddSingleton<DealQueries>();
         services.AddValidatedOptions<DealWorkflowOptions>(configuration.GetSection(DealWorkflowOptions.SectionName));
         services.AddSingleton<DealReconciliationService>();
         services.AddSingleton<DealWorkflowSteps>();

@@ -21,4 +21,8 @@ public static class ApiJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         MaxDepth = 16,
     };
+
+    /// <summary>A value as the API shows it, for the audit log: its before and after read like the API's answers.</summary>
+    public static JsonElement? Snapshot(object? value) =>
+        value is null ? null : JsonSerializer.SerializeToElement(value, value.GetType(), Options);
 }

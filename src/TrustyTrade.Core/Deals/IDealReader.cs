@@ -8,6 +8,15 @@ public interface IDealReader
     /// <summary>The user's most recent deals as buyer or seller, newest first.</summary>
     Task<IReadOnlyList<DealSummary>> ListForUserAsync(long userId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Up to <paramref name="limit"/> deals matching <paramref name="filter"/> with ids below <paramref name="beforeId"/>, newest first.</summary>
+    Task<IReadOnlyList<DealSummary>> ListAsync(DealFilter filter, long? beforeId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The deal's event history, oldest first.</summary>
+    Task<IReadOnlyList<DealEvent>> ListEventsAsync(long dealId, CancellationToken cancellationToken);
+
+    /// <summary>The entries of the deal's ledger postings, oldest first.</summary>
+    Task<IReadOnlyList<Ledger.DealLedgerEntry>> ListLedgerEntriesAsync(long dealId, CancellationToken cancellationToken);
+
     /// <summary>How many deals the user completed as the seller (the buyer got the account and kept it).</summary>
     Task<int> CountSalesAsync(long sellerId, CancellationToken cancellationToken);
 }

@@ -2,7 +2,10 @@ using TrustyTrade.Core.Monetary;
 
 namespace TrustyTrade.Core.Listings;
 
-/// <summary>A validated <see cref="ListingQuery"/>: text reduced to search words (letters and digits only).</summary>
+/// <summary>
+/// A validated <see cref="ListingQuery"/>: text reduced to search words (letters and digits only). <see cref="Status"/>
+/// null means any status but removed.
+/// </summary>
 public sealed record ListingSearch(
     string? Game,
     Currency? Currency,
@@ -11,4 +14,6 @@ public sealed record ListingSearch(
     IReadOnlyList<string> Words,
     ListingSort Sort,
     ListingCursor? After,
-    int Limit);
+    int Limit,
+    ListingStatus? Status = ListingStatus.Active,
+    long? SellerId = null);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Monetary;
 using TrustyTrade.Core.Users;
 using TrustyTrade.Core.Vault;
@@ -149,8 +150,23 @@ public sealed partial class ListingService(
 
     /// <summary>An admin approves a listing (it goes on sale) or sends it back to its seller as a draft.</summary>
     public Task<ListingResult> ModerateAsync(long listingId, long adminId, bool approve, CancellationToken cancellationToken) =>
-        MoveAsync(listingId, ListingStatus.PendingModeration, approve ? ListingStatus.Active : ListingStatus.Draft,
-            _ => RequireAdminAsync(adminId, cancellationToken), cancellationToken);
+        ModerateAsync(listingId, Actor.Admin(adminId), approve, cancellationToken);
+
+    /// <summary>
+    /// Moderation by an admin (checked to be one now) or by the platform: an integration the API let in with the
+    /// moderation scope. A user is never a moderator, not even of someone else's listing.
+    /// </summary>
+    public Task<ListingResult> ModerateAsync(long listingId, Actor moderator, bool approve, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(moderator);
+        return MoveAsync(listingId, ListingStatus.PendingModeration, approve ? ListingStatus.Active : ListingStatus.Draft,
+            _ => moderator switch
+            {
+                { Kind: ActorKind.System } => Task.FromResult<ListingResult?>(null),
+                { Kind: ActorKind.Admin, UserId: { } adminId } => RequireAdminAsync(adminId, cancellationToken),
+                _ => Task.FromResult<ListingResult?>(ListingResult.Refused(ListingRefusalCode.NotAdmin, "only an admin may do this")),
+            }, cancellationToken);
+    }
 
     /// <summary>The seller or an admin takes a listing off the market; not while a deal holds it.</summary>
     public async Task<ListingResult> RemoveAsync(long listingId, long userId, CancellationToken cancellationToken)
@@ -199,7 +215,7 @@ public sealed partial class ListingService(
 
         var game = string.IsNullOrWhiteSpace(query.Game) ? null : Normalize(query.Game);
         var search = new ListingSearch(game, query.Currency, query.MinPrice, query.MaxPrice, SearchWords(query.Text), query.Sort,
-            query.After, query.Limit + 1);
+            query.After, query.Limit + 1, query.Status, query.SellerId);
         var found = await listings.SearchAsync(search, cancellationToken).ConfigureAwait(false);
         var items = found.Take(query.Limit).ToArray();
         var next = found.Count > query.Limit ? ListingCursor.For(items[^1], query.Sort) : null;

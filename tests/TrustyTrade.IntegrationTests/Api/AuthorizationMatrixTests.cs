@@ -7,7 +7,7 @@ namespace TrustyTrade.IntegrationTests.Api;
 /// status. The routes come from the generated functions.metadata, so a new route without a row fails the build.
 /// </summary>
 [Collection(DatabaseCollectionDefinition.Name)]
-public sealed class AuthorizationMatrixTests : IAsyncLifetime
+public sealed class AuthorizationMatrixTests(DatabaseFixture database) : IAsyncLifetime
 {
     private static readonly Dictionary<string, string?> Settings = new()
     {
@@ -15,6 +15,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["Api:RequestsPerMinutePerIp"] = "100000",
     };
 
+    private ApiWithWorkflow _api = null!;
     private ApiTestHost _host = null!;
     private MatrixWorld _world = null!;
 
@@ -37,11 +38,13 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = ApiTestHost.Start(Settings);
+        // One workflow host for the whole matrix: the deal routes that take a DurableTaskClient get its client.
+        _api = await ApiWithWorkflow.StartAsync(database, Settings);
+        _host = _api.Host;
         _world = await MatrixWorld.CreateAsync(_host);
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(Rows))]

@@ -11,11 +11,12 @@ namespace TrustyTrade.IntegrationTests.Api;
 /// answer is a 4xx problem+json, never a 5xx. The routes and their good bodies come from the authorization matrix.
 /// </summary>
 [Collection(DatabaseCollectionDefinition.Name)]
-public sealed class MalformedBodyTests : IAsyncLifetime
+public sealed class MalformedBodyTests(DatabaseFixture database) : IAsyncLifetime
 {
     // Telegram's webhook is not the API: it answers Telegram, and its own tests cover bodies that are not updates.
     private static readonly string[] NotApi = ["TelegramWebhook"];
 
+    private ApiWithWorkflow _api = null!;
     private ApiTestHost _host = null!;
     private MatrixWorld _world = null!;
 
@@ -64,11 +65,14 @@ public sealed class MalformedBodyTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = ApiTestHost.Start(new Dictionary<string, string?> { ["Api:RequestsPerMinutePerIp"] = "100000", ["Api:RequestsPerMinutePerUser"] = "100000" });
+        // The deal routes take a DurableTaskClient: the workflow host gives one.
+        _api = await ApiWithWorkflow.StartAsync(
+            database, new Dictionary<string, string?> { ["Api:RequestsPerMinutePerIp"] = "100000", ["Api:RequestsPerMinutePerUser"] = "100000" });
+        _host = _api.Host;
         _world = await MatrixWorld.CreateAsync(_host);
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(Rows))]

@@ -10,5 +10,8 @@ internal static class RouteCases
         .. DocsRouteCases.All,
         .. PaymentsRouteCases.All,
         .. NotificationsRouteCases.All,
+        .. AccountsRouteCases.All,
+        .. DealsRouteCases.All,
+        .. EscrowRouteCases.All,
     ];
 }

@@ -219,6 +219,41 @@ public sealed class ListingServiceTests(DatabaseFixture database, AppServicesFix
     }
 
     [Fact]
+    public async Task Moderate_ByThePlatform_ApprovesWithoutAnAdmin()
+    {
+        var listing = await PendingAsync(await _data.UserAsync());
+
+        await _listings.ModerateAsync(listing.Id, Actor.System, approve: true, CancellationToken.None);
+
+        Assert.Equal(ListingStatus.Active, (await FindAsync(listing.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Moderate_ByAUserActor_IsRefusedAsNotAdmin()
+    {
+        var seller = await _data.UserAsync();
+        var listing = await PendingAsync(seller);
+
+        var result = await _listings.ModerateAsync(listing.Id, Actor.User(seller), approve: true, CancellationToken.None);
+
+        Assert.Equal(ListingRefusalCode.NotAdmin, result.Refusal?.Code);
+    }
+
+    [Fact]
+    public async Task Search_ByStatusAndSeller_FindsOnlyThatSellersListingsInThatStatus()
+    {
+        var seller = await _data.UserAsync();
+        var pending = await PendingAsync(seller);
+        await PendingAsync(await _data.UserAsync());
+        await _listings.CreateAsync(seller, ValidDraft, CancellationToken.None);
+
+        var (page, _) = await _listings.SearchAsync(
+            new ListingQuery(Status: ListingStatus.PendingModeration, SellerId: seller), CancellationToken.None);
+
+        Assert.Equal([pending.Id], page!.Items.Select(l => l.Id));
+    }
+
+    [Fact]
     public async Task Moderate_BySomeoneWhoIsNoActiveAdmin_IsRefusedAsNotAdmin()
     {
         var seller = await _data.UserAsync();

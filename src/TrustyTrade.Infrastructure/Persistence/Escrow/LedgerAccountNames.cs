@@ -19,4 +19,8 @@ internal static class LedgerAccountNames
         LedgerAccountKind.CurrencyExchange => "currency_exchange",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown ledger account"),
     };
+
+    public static LedgerAccountKind Parse(string name) =>
+        Enum.GetValues<LedgerAccountKind>().Cast<LedgerAccountKind?>().FirstOrDefault(k => k!.Value.ToName() == name)
+        ?? throw new FormatException($"unknown ledger account '{name}'");
 }

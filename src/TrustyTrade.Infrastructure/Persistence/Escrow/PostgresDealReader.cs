@@ -1,6 +1,9 @@
+using System.Text;
 using Dapper;
 using Npgsql;
 using TrustyTrade.Core.Deals;
+using TrustyTrade.Core.Ledger;
+using TrustyTrade.Core.Monetary;
 
 namespace TrustyTrade.Infrastructure.Persistence.Escrow;
 
@@ -35,6 +38,65 @@ internal sealed class PostgresDealReader : IDealReader
             "ORDER BY d.created_at DESC, d.id DESC LIMIT @limit", new { userId, limit }, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<DealSummary>> ListAsync(DealFilter filter, long? beforeId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var where = new StringBuilder("TRUE");
+        var parameters = new DynamicParameters(new { limit });
+        void And(string condition, string name, object? value)
+        {
+            if (value is not null)
+            {
+                where.Append(" AND ").Append(condition);
+                parameters.Add(name, value);
+            }
+        }
+
+        And("d.escrow_status = @status", "status", filter.Status?.ToName());
+        And("(d.buyer_id = @userId OR d.seller_id = @userId)", "userId", filter.UserId);
+        And("(d.buyer_id = @viewerId OR d.seller_id = @viewerId)", "viewerId", filter.ViewerId);
+        And("d.account_id = @listingId", "listingId", filter.ListingId);
+        And("d.created_at >= @createdFrom", "createdFrom", filter.CreatedFrom);
+        And("d.created_at <= @createdTo", "createdTo", filter.CreatedTo);
+        And("d.id < @beforeId", "beforeId", beforeId);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await QueryAsync(connection, where.ToString(), "ORDER BY d.id DESC LIMIT @limit", parameters, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<DealEvent>> ListEventsAsync(long dealId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Command, string? FromStatus, string ToStatus, string ActorKind, DateTime CreatedAt, int? Version)>(
+            new CommandDefinition(
+                "SELECT command, from_status, to_status, actor_kind, created_at, version FROM deal_events WHERE deal_id = @dealId ORDER BY id",
+                new { dealId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return
+        [
+            .. rows.Select(r => new DealEvent(
+                r.Command, r.FromStatus is null ? null : DealStatusNames.Parse(r.FromStatus), DealStatusNames.Parse(r.ToStatus),
+                Enum.Parse<ActorKind>(r.ActorKind, ignoreCase: true), Utc(r.CreatedAt), r.Version)),
+        ];
+    }
+
+    public async Task<IReadOnlyList<DealLedgerEntry>> ListLedgerEntriesAsync(long dealId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(long Id, long PostingId, string Kind, string AccountKind, long? OwnerId, string Currency, decimal Amount, DateTime CreatedAt)>(
+            new CommandDefinition(
+                """
+                SELECT e.id, e.posting_id, p.kind, e.account_kind, e.owner_id, e.currency, e.amount, p.created_at
+                FROM ledger_postings p JOIN ledger_entries e ON e.posting_id = p.id
+                WHERE p.deal_id = @dealId ORDER BY e.id
+                """,
+                new { dealId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return
+        [
+            .. rows.Select(r => new DealLedgerEntry(
+                r.Id, r.PostingId, r.Kind, new LedgerAccount(LedgerAccountNames.Parse(r.AccountKind), r.OwnerId),
+                new Money(r.Amount, CurrencyExtensions.Parse(r.Currency)), Utc(r.CreatedAt))),
+        ];
+    }
+
     public async Task<int> CountSalesAsync(long sellerId, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -42,6 +104,8 @@ internal sealed class PostgresDealReader : IDealReader
             "SELECT count(*)::int FROM deals WHERE seller_id = @sellerId AND escrow_status IN ('completed', 'released')",
             new { sellerId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private static async Task<IReadOnlyList<DealSummary>> QueryAsync(
         NpgsqlConnection connection, string where, string tail, object parameters, CancellationToken cancellationToken)

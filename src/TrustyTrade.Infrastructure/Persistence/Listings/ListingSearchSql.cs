@@ -7,17 +7,41 @@ using TrustyTrade.Core.Listings;
 namespace TrustyTrade.Infrastructure.Persistence.Listings;
 
 /// <summary>
-/// The search as one SQL statement over active listings, shaped so a partial index serves each order:
-/// keyset pagination compares (sort key, id) row values, never OFFSET.
+/// The search as one SQL statement, shaped so a partial index over active listings serves each order of a buyer's
+/// search: keyset pagination compares (sort key, id) row values, never OFFSET. A seller's own list and moderators'
+/// lists (another status, one seller) are small and served by the status and seller indexes.
 /// </summary>
 internal static class ListingSearchSql
 {
     public static (string Sql, DynamicParameters Parameters) Build(ListingSearch search)
     {
         ArgumentNullException.ThrowIfNull(search);
-        var sql = new StringBuilder($"SELECT {ListingRow.Columns} FROM accounts WHERE status = 'active'");
         var parameters = new DynamicParameters();
         parameters.Add("limit", search.Limit);
+        var sql = new StringBuilder($"SELECT {ListingRow.Columns} FROM accounts WHERE ");
+        if (search.Status is { } status)
+        {
+            // The literal, not a parameter, for the usual case: the planner matches it to the partial indexes.
+            if (status == ListingStatus.Active)
+            {
+                sql.Append("status = 'active'");
+            }
+            else
+            {
+                sql.Append("status = @status");
+                parameters.Add("status", status.ToName());
+            }
+        }
+        else
+        {
+            sql.Append("status <> 'removed'");
+        }
+
+        if (search.SellerId is { } sellerId)
+        {
+            sql.Append(" AND user_id = @sellerId");
+            parameters.Add("sellerId", sellerId);
+        }
 
         if (search.Game is not null)
         {

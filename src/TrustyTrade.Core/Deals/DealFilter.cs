@@ -1,0 +1,14 @@
+namespace TrustyTrade.Core.Deals;
+
+/// <summary>
+/// Which deals a list shows: by status, by a party (<see cref="UserId"/> as buyer or seller), by listing, and created
+/// from <see cref="CreatedFrom"/> to <see cref="CreatedTo"/> (both included). <see cref="ViewerId"/> limits the list to deals the
+/// viewer is a party to; it is set by <see cref="DealQueries"/> for users, never taken from a request.
+/// </summary>
+public sealed record DealFilter(
+    DealStatus? Status = null,
+    long? UserId = null,
+    long? ListingId = null,
+    DateTimeOffset? CreatedFrom = null,
+    DateTimeOffset? CreatedTo = null,
+    long? ViewerId = null);
