@@ -8,10 +8,12 @@ public abstract class ApiHostTest(DatabaseFixture database) : IAsyncLifetime
 {
     protected ApiTestHost Host { get; private set; } = null!;
 
+    protected DatabaseFixture Database => database;
+
     /// <summary>Payment data made through <see cref="Host"/>'s services.</summary>
     internal PaymentSeeds Seeds => new(Host);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await database.ResetAsync();
         Host = ApiTestHost.Start();
