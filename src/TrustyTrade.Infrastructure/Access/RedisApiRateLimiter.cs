@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 using TrustyTrade.Core.Access;
 using TrustyTrade.Infrastructure.Caching;
 
@@ -5,9 +7,10 @@ namespace TrustyTrade.Infrastructure.Access;
 
 /// <summary>
 /// Fixed windows in Redis: one counter per bucket and window, counted and given its expiry in one script, so every
-/// instance shares the count and a counter never outlives its window.
+/// instance shares the count and a counter never outlives its window. Redis holds only what may be lost: when it does
+/// not answer, requests are let through (logged) rather than the whole API failing with it.
 /// </summary>
-internal sealed class RedisApiRateLimiter(RedisConnection redis) : IApiRateLimiter
+internal sealed partial class RedisApiRateLimiter(RedisConnection redis, ILogger<RedisApiRateLimiter> logger) : IApiRateLimiter
 {
     private const string Script = """
         local n = redis.call('INCR', KEYS[1])
@@ -18,9 +21,20 @@ internal sealed class RedisApiRateLimiter(RedisConnection redis) : IApiRateLimit
 
     public async Task<TimeSpan?> HitAsync(string bucket, int limit, TimeSpan window, CancellationToken cancellationToken)
     {
-        var database = await redis.GetDatabaseAsync().ConfigureAwait(false);
-        var key = "tt:api-rate:" + bucket;
-        var left = (long)(await database.ScriptEvaluateAsync(Script, [key], [(long)window.TotalMilliseconds, limit]).ConfigureAwait(false));
-        return left < 0 ? null : TimeSpan.FromMilliseconds(Math.Max(left, 1));
+        try
+        {
+            var database = await redis.GetDatabaseAsync().ConfigureAwait(false);
+            var left = (long)(await database.ScriptEvaluateAsync(Script, ["tt:api-rate:" + bucket], [(long)window.TotalMilliseconds, limit])
+                .ConfigureAwait(false));
+            return left < 0 ? null : TimeSpan.FromMilliseconds(Math.Max(left, 1));
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            LogRedisDown(e);
+            return null;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis did not answer: an API request was let through without its rate limit")]
+    private partial void LogRedisDown(Exception exception);
 }
