@@ -32,6 +32,12 @@ public sealed partial class ApiEndpoint(
     private const int MaxIdempotencyKeyLength = 200;
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Answers about the request rather than its outcome (malformed, stale If-Match, too many): not kept for the key,
+    /// so the client may fix the request and send it again under the same key.
+    /// </summary>
+    private static readonly HashSet<int> RequestProblems = [400, 401, 403, 408, 412, 413, 415, 428, 429];
+
     private readonly ApiOptions _options = options.Value;
 
     public async Task<IActionResult> RunAsync(
@@ -155,7 +161,8 @@ public sealed partial class ApiEndpoint(
 
     /// <summary>
     /// A request that moves money runs once per Idempotency-Key: a retry gets the first answer, the same key with
-    /// another request is refused (422), and one still running is answered 409. A failure on our side frees the key.
+    /// another request is refused (422), and one still running is answered 409. A failure on our side, or an answer
+    /// about the request itself (<see cref="RequestProblems"/>), frees the key.
     /// </summary>
     private async Task<ApiResult> RunOnceAsync(
         HttpRequest request, ApiCall call, ReadOnlyMemory<byte> body, Func<ApiCall, Task<ApiResult>> handler, CancellationToken cancellationToken)
@@ -198,8 +205,16 @@ public sealed partial class ApiEndpoint(
             throw;
         }
 
-        await idempotency.CompleteAsync(call.Caller.Id, value, result.Status, result.Json ?? string.Empty, CancellationToken.None)
-            .ConfigureAwait(false);
+        if (RequestProblems.Contains(result.Status))
+        {
+            await idempotency.AbandonAsync(call.Caller.Id, value, CancellationToken.None).ConfigureAwait(false);
+        }
+        else
+        {
+            await idempotency.CompleteAsync(call.Caller.Id, value, result.Status, result.Json ?? string.Empty, CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+
         return result;
     }
 

@@ -77,6 +77,24 @@ public sealed class ApiEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StaleVersionAnswer_IsNotKeptSoTheSameKeyRunsAgainOnceFixed()
+    {
+        var stale = await SendAsync("""{"amount":1}""", "key-7", answer: ApiProblem.Of(412, "version-mismatch", "The resource changed"));
+        var retry = await SendAsync("""{"amount":1}""", "key-7");
+
+        Assert.Equal((412, 200, 2), (stale.Status, retry.Status, _runs));
+    }
+
+    [Fact]
+    public async Task RefusalOfTheOutcome_IsKeptForTheKey()
+    {
+        await SendAsync("""{"amount":1}""", "key-8", answer: ApiProblem.Conflict("insufficient-balance", "not enough"));
+        var retry = await SendAsync("""{"amount":1}""", "key-8");
+
+        Assert.Equal((409, 1), (retry.Status, _runs));
+    }
+
+    [Fact]
     public async Task BodyOverTheLimit_Is413()
     {
         var (status, _, type, _) = await SendAsync($$"""{"amount":"{{new string('1', 3000)}}"}""", "key-5");
@@ -131,7 +149,7 @@ public sealed class ApiEndpointTests : IAsyncLifetime
     }
 
     private async Task<(int Status, string? Body, string? Type, IHeaderDictionary Headers)> SendAsync(
-        string body, string? key, bool fail = false, string contentType = "application/json")
+        string body, string? key, bool fail = false, string contentType = "application/json", ApiProblem? answer = null)
     {
         var context = new DefaultHttpContext { RequestServices = _host.Services };
         context.Request.Method = "POST";
@@ -150,7 +168,8 @@ public sealed class ApiEndpointTests : IAsyncLifetime
         var result = (ContentResult)await _host.Get<ApiEndpoint>().RunAsync(context.Request, ApiAccess.SignedIn().WithMoney(), call =>
         {
             Interlocked.Increment(ref _runs);
-            return fail ? throw new InvalidOperationException("boom") : Task.FromResult(ApiResult.Ok(new { run = _runs, at = Guid.NewGuid() }));
+            return fail ? throw new InvalidOperationException("boom")
+                : Task.FromResult(answer is null ? ApiResult.Ok(new { run = _runs, at = Guid.NewGuid() }) : ApiResult.Problem(answer));
         }, CancellationToken.None);
         var type = result.ContentType?.StartsWith("application/problem+json", StringComparison.Ordinal) == true
             ? System.Text.Json.JsonDocument.Parse(result.Content!).RootElement.GetProperty("type").GetString()!["urn:trustytrade:problem:".Length..]
