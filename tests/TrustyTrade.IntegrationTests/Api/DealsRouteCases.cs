@@ -11,6 +11,9 @@ internal static class DealsRouteCases
         new("ListDeals", "GET", ApiScopes.DealsRead, _ => Task.FromResult(new RouteRequest("/api/deals?limit=5")), 401, 200, 200, 200, 200),
         new("GetDeal", "GET", ApiScopes.DealsRead, async w => new($"/api/deals/{(await w.Host.DealAsync(w.OwnerId)).Id}"), 401, 200, 403, 200, 200),
 
+        // The chat is evidence for the parties and the admin who decides; no key reads it.
+        new("ListDealMessages", "GET", null, async w => new($"/api/deals/{(await w.Host.DealAsync(w.OwnerId)).Id}/messages"), 401, 200, 403, 200, RouteCase.Keys),
+
         // The body names the owner as the buyer: the owner buys for themself, a key for them; nobody else may.
         new("CreateDeal", "POST", ApiScopes.DealsWrite, BuyAsync, 401, 201, 403, RouteCase.Keys, 201),
 
