@@ -6,6 +6,7 @@ using TrustyTrade.Core.Bot;
 using TrustyTrade.Core.Bot.Conversations;
 using TrustyTrade.Core.DealRecords;
 using TrustyTrade.Core.Deals;
+using TrustyTrade.Core.Deals.Stats;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Health;
 using TrustyTrade.Core.Listings;
@@ -79,6 +80,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SessionService>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ApiRecordsCleanup>();
+        services.AddSingleton<DealStatsService>();
 
         return services;
     }

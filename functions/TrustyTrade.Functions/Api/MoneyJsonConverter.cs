@@ -54,7 +54,8 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        writer.WriteString("amount", value.Amount.ToString(CultureInfo.InvariantCulture));
+        // Without the trailing zeros numeric(20, 6) leaves: 300, not 300.000000.
+        writer.WriteString("amount", value.Amount.ToString("0.##########################", CultureInfo.InvariantCulture));
         writer.WriteString("currency", value.Currency.ToString());
         writer.WriteEndObject();
     }

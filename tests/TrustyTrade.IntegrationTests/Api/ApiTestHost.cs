@@ -30,7 +30,8 @@ namespace TrustyTrade.IntegrationTests.Api;
 public sealed class ApiTestHost : IAsyncDisposable
 {
     private static readonly Assembly FunctionsAssembly = typeof(ApiEndpoint).Assembly;
-    private static int _nextTelegramId = (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 100_000_000);
+    // Milliseconds times ten: a later run starts far above every id an earlier run used, in a database not reset.
+    private static long _nextTelegramId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 10;
 
     private readonly DurableTaskClient? _durable;
 

@@ -1,0 +1,17 @@
+using TrustyTrade.Core.Monetary;
+
+namespace TrustyTrade.Core.Deals.Stats;
+
+/// <summary>Totals over all deals, for the admin dashboard.</summary>
+public interface IDealStatsReader
+{
+    /// <summary>Per UTC day from <paramref name="since"/>: the days with deals only, in order.</summary>
+    Task<IReadOnlyList<DailyDeals>> ListDailyAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StatusCount>> CountByStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>The balance of the escrow and warranty-hold accounts per currency: money held for deals.</summary>
+    Task<IReadOnlyList<Money>> SumHeldAsync(CancellationToken cancellationToken);
+
+    Task<DisputeBacklog> GetDisputeBacklogAsync(DateTimeOffset now, CancellationToken cancellationToken);
+}

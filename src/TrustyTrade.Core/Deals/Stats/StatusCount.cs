@@ -1,0 +1,3 @@
+namespace TrustyTrade.Core.Deals.Stats;
+
+public sealed record StatusCount(DealStatus Status, int Count);
