@@ -24,6 +24,12 @@ public sealed class ApiCall(HttpRequest request, ApiCaller caller, ReadOnlyMemor
             throw new ApiProblemException(ApiProblem.InvalidBody("a JSON body is required"));
         }
 
+        // PostgreSQL text can't hold NUL, and no text of ours needs it.
+        if (body.Span.IndexOf(@"\u0000"u8) >= 0)
+        {
+            throw new ApiProblemException(ApiProblem.InvalidBody("text must not contain NUL characters"));
+        }
+
         try
         {
             return JsonSerializer.Deserialize<T>(body.Span, ApiJson.Options)
@@ -60,7 +66,9 @@ public sealed class ApiCall(HttpRequest request, ApiCaller caller, ReadOnlyMemor
 
     public string? Query(string name) =>
         Request.Query.TryGetValue(name, out var values) && values.Count > 0
-            ? values.Count == 1 ? values[0] : throw new ApiProblemException(ApiProblem.BadRequest($"{name} is given more than once"))
+            ? values.Count > 1 ? throw new ApiProblemException(ApiProblem.BadRequest($"{name} is given more than once"))
+            : values[0]!.Any(char.IsControl) ? throw new ApiProblemException(ApiProblem.BadRequest($"{name} must not contain control characters"))
+            : values[0]
             : null;
 
     public long? Number(string name) => Query(name) is { } text

@@ -11,6 +11,8 @@ namespace TrustyTrade.Functions.Api;
 /// </summary>
 public sealed class MoneyJsonConverter : JsonConverter<Money>
 {
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
     public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -45,9 +47,13 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
             }
         }
 
-        return reader.TokenType == JsonTokenType.EndObject && amount is { } a && currency is { } c
-            ? new Money(a, c)
-            : throw new JsonException("money needs both amount and currency");
+        if (reader.TokenType != JsonTokenType.EndObject || amount is not { } a || currency is not { } c)
+        {
+            throw new JsonException("money needs both amount and currency");
+        }
+
+        // Far above any price or balance, and small enough that no conversion (Stars to USDT units) can overflow.
+        return Math.Abs(a) <= MaxAmount ? new Money(a, c) : throw new JsonException("amount is out of range");
     }
 
     public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options)

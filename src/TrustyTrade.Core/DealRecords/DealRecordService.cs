@@ -43,17 +43,24 @@ public sealed partial class DealRecordService(
         return (DealRecordOutcome.Done, message);
     }
 
-    /// <summary>The chat of a deal, for its parties and admins.</summary>
+    /// <summary>The chat of a deal, for its parties, and for admins acting as admins (checked to be one now).</summary>
     public async Task<(DealRecordOutcome Outcome, IReadOnlyList<DealMessage> Messages)> ListMessagesAsync(
-        long dealId, long viewerId, CancellationToken cancellationToken)
+        long dealId, Actor viewer, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(viewer);
         var parties = await records.FindPartiesAsync(dealId, cancellationToken).ConfigureAwait(false);
         if (parties is null)
         {
             return (DealRecordOutcome.DealNotFound, []);
         }
 
-        if (!parties.IsParty(viewerId) && !await IsAdminAsync(viewerId, cancellationToken).ConfigureAwait(false))
+        var allowed = viewer switch
+        {
+            { Kind: ActorKind.User, UserId: { } userId } => parties.IsParty(userId),
+            { Kind: ActorKind.Admin, UserId: { } adminId } => await IsAdminAsync(adminId, cancellationToken).ConfigureAwait(false),
+            _ => false,
+        };
+        if (!allowed)
         {
             return (DealRecordOutcome.NotAParty, []);
         }

@@ -168,9 +168,13 @@ public sealed partial class ListingService(
             }, cancellationToken);
     }
 
-    /// <summary>The seller or an admin takes a listing off the market; not while a deal holds it.</summary>
-    public async Task<ListingResult> RemoveAsync(long listingId, long userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The seller or an admin takes a listing off the market; not while a deal holds it. Admin rights come with an
+    /// admin actor only (an admin's signed-in panel), never with a user who happens to hold the admin role.
+    /// </summary>
+    public async Task<ListingResult> RemoveAsync(long listingId, Actor remover, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(remover);
         var listing = await listings.FindAsync(listingId, cancellationToken).ConfigureAwait(false);
         if (listing is null)
         {
@@ -184,7 +188,12 @@ public sealed partial class ListingService(
                 return ListingResult.Refused(ListingRefusalCode.NotAllowedInStatus, "a listing in a deal or already sold can't be removed");
             }
 
-            return found.SellerId == userId ? null : await RequireAdminAsync(userId, cancellationToken).ConfigureAwait(false);
+            return remover switch
+            {
+                { Kind: ActorKind.Admin, UserId: { } adminId } => await RequireAdminAsync(adminId, cancellationToken).ConfigureAwait(false),
+                { Kind: ActorKind.User, UserId: { } userId } when found.SellerId == userId => null,
+                _ => ListingResult.Refused(ListingRefusalCode.NotOwner, "only the seller or an admin may remove a listing"),
+            };
         }, cancellationToken).ConfigureAwait(false);
     }
 

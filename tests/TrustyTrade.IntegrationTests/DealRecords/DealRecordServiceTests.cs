@@ -65,7 +65,7 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
 
         Assert.Equal(
             new DealMessage(message!.Id, deal.Id, deal.BuyerId, deal.SellerId, "hello", app.Time.GetUtcNow()),
-            Assert.Single((await _records.ListMessagesAsync(deal.Id, deal.BuyerId, CancellationToken.None)).Messages));
+            Assert.Single((await _records.ListMessagesAsync(deal.Id, Actor.User(deal.BuyerId), CancellationToken.None)).Messages));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
     {
         var deal = await ChattedDealAsync();
 
-        var (_, messages) = await _records.ListMessagesAsync(deal.Id, deal.SellerId, CancellationToken.None);
+        var (_, messages) = await _records.ListMessagesAsync(deal.Id, Actor.User(deal.SellerId), CancellationToken.None);
 
         Assert.Equal(
             [(deal.BuyerId, deal.SellerId, "first"), (deal.SellerId, deal.BuyerId, "second"), (deal.BuyerId, deal.SellerId, "third")],
@@ -150,7 +150,7 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
         var deal = await ChattedDealAsync();
         var admin = await _data.UserAsync(role: "admin");
 
-        var (_, messages) = await _records.ListMessagesAsync(deal.Id, admin, CancellationToken.None);
+        var (_, messages) = await _records.ListMessagesAsync(deal.Id, Actor.Admin(admin), CancellationToken.None);
 
         Assert.Equal(["first", "second", "third"], messages.Select(m => m.Body));
     }
@@ -161,7 +161,7 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
         var deal = await ChattedDealAsync();
         var stranger = await _data.UserAsync();
 
-        var (outcome, messages) = await _records.ListMessagesAsync(deal.Id, stranger, CancellationToken.None);
+        var (outcome, messages) = await _records.ListMessagesAsync(deal.Id, Actor.User(stranger), CancellationToken.None);
 
         Assert.Equal((DealRecordOutcome.NotAParty, 0), (outcome, messages.Count));
     }
@@ -172,7 +172,7 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
         var deal = await ChattedDealAsync();
         var admin = await _data.UserAsync(role: "admin", banned: true);
 
-        var (outcome, _) = await _records.ListMessagesAsync(deal.Id, admin, CancellationToken.None);
+        var (outcome, _) = await _records.ListMessagesAsync(deal.Id, Actor.Admin(admin), CancellationToken.None);
 
         Assert.Equal(DealRecordOutcome.NotAParty, outcome);
     }
@@ -184,7 +184,7 @@ public sealed class DealRecordServiceTests(DatabaseFixture database, AppServices
         var other = await DealAsync(DealStatus.Paid);
         await _records.PostMessageAsync(other.Id, other.BuyerId, "elsewhere", sourceKey: null, CancellationToken.None);
 
-        var (_, messages) = await _records.ListMessagesAsync(deal.Id, deal.BuyerId, CancellationToken.None);
+        var (_, messages) = await _records.ListMessagesAsync(deal.Id, Actor.User(deal.BuyerId), CancellationToken.None);
 
         Assert.DoesNotContain(messages, m => m.Body == "elsewhere");
     }

@@ -292,7 +292,7 @@ public sealed class ListingServiceTests(DatabaseFixture database, AppServicesFix
         foreach (var (status, by) in RemovableStatuses.SelectMany(s => new[] { (s, "seller"), (s, "admin") }))
         {
             var listing = await _data.ListingAsync(seller, ValidDraft.Price, status.ToName());
-            await _listings.RemoveAsync(listing, by == "seller" ? seller : admin, CancellationToken.None);
+            await _listings.RemoveAsync(listing, by == "seller" ? Actor.User(seller) : Actor.Admin(admin), CancellationToken.None);
             removed.Add((status, by, (await FindAsync(listing)).Status));
         }
 
@@ -300,15 +300,15 @@ public sealed class ListingServiceTests(DatabaseFixture database, AppServicesFix
     }
 
     [Fact]
-    public async Task Remove_ByAnotherUser_IsRefusedAsNotAdminAndLeavesTheListing()
+    public async Task Remove_ByAnotherUser_IsRefusedAsNotOwnerAndLeavesTheListing()
     {
         var seller = await _data.UserAsync();
         var other = await _data.UserAsync();
         var listing = await _data.ListingAsync(seller, ValidDraft.Price);
 
-        var result = await _listings.RemoveAsync(listing, other, CancellationToken.None);
+        var result = await _listings.RemoveAsync(listing, Actor.User(other), CancellationToken.None);
 
-        Assert.Equal((ListingRefusalCode.NotAdmin, ListingStatus.Active), (result.Refusal?.Code, (await FindAsync(listing)).Status));
+        Assert.Equal((ListingRefusalCode.NotOwner, ListingStatus.Active), (result.Refusal?.Code, (await FindAsync(listing)).Status));
     }
 
     [Fact]
@@ -321,8 +321,8 @@ public sealed class ListingServiceTests(DatabaseFixture database, AppServicesFix
 
         var refusals = new[]
         {
-            (await _listings.RemoveAsync(listing, seller, CancellationToken.None)).Refusal?.Code,
-            (await _listings.RemoveAsync(listing, admin, CancellationToken.None)).Refusal?.Code,
+            (await _listings.RemoveAsync(listing, Actor.User(seller), CancellationToken.None)).Refusal?.Code,
+            (await _listings.RemoveAsync(listing, Actor.Admin(admin), CancellationToken.None)).Refusal?.Code,
         };
 
         Assert.Equal([ListingRefusalCode.NotAllowedInStatus, ListingRefusalCode.NotAllowedInStatus], refusals);
@@ -335,7 +335,7 @@ public sealed class ListingServiceTests(DatabaseFixture database, AppServicesFix
         var listing = await _data.ListingAsync(seller, ValidDraft.Price);
         await TestData.BuyAsync(_deals, listing, await _data.UserAsync());
 
-        await _listings.RemoveAsync(listing, seller, CancellationToken.None);
+        await _listings.RemoveAsync(listing, Actor.User(seller), CancellationToken.None);
 
         Assert.Equal(ListingStatus.Reserved, (await FindAsync(listing)).Status);
     }
@@ -349,7 +349,7 @@ public sealed class ListingServiceTests(DatabaseFixture database, AppServicesFix
         {
             (await _listings.SubmitAsync(987654, admin, CancellationToken.None)).Refusal?.Code,
             (await _listings.ModerateAsync(987654, admin, approve: true, CancellationToken.None)).Refusal?.Code,
-            (await _listings.RemoveAsync(987654, admin, CancellationToken.None)).Refusal?.Code,
+            (await _listings.RemoveAsync(987654, Actor.Admin(admin), CancellationToken.None)).Refusal?.Code,
         };
 
         Assert.Equal([ListingRefusalCode.NotFound, ListingRefusalCode.NotFound, ListingRefusalCode.NotFound], refusals);

@@ -87,7 +87,7 @@ public sealed class AccountsApi(ApiEndpoint api, ListingService listings)
         api.RunAsync(request, ApiAccess.SignedIn(), async call =>
         {
             var before = await listings.FindAsync(id, cancellationToken).ConfigureAwait(false);
-            var result = await listings.RemoveAsync(id, call.Caller.UserId!.Value, cancellationToken).ConfigureAwait(false);
+            var result = await listings.RemoveAsync(id, call.Caller.Actor, cancellationToken).ConfigureAwait(false);
             var answer = await AnswerAsync(call, result, "listing.remove", before, cancellationToken).ConfigureAwait(false);
             return answer.IsProblem ? answer : ApiResult.NoContent;
         }, cancellationToken);

@@ -17,7 +17,7 @@ public sealed class DealMessagesApi(ApiEndpoint api, DealRecordService records)
         CancellationToken cancellationToken) =>
         api.RunAsync(request, ApiAccess.SignedIn(), async call =>
         {
-            var (outcome, messages) = await records.ListMessagesAsync(id, call.Caller.UserId!.Value, cancellationToken).ConfigureAwait(false);
+            var (outcome, messages) = await records.ListMessagesAsync(id, call.Caller.Actor, cancellationToken).ConfigureAwait(false);
             return outcome switch
             {
                 DealRecordOutcome.Done => ApiResult.Ok(new ApiPage<DealMessage>(messages, null)),

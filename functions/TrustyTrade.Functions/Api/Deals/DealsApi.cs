@@ -134,7 +134,7 @@ public sealed class DealsApi(ApiEndpoint api, DealService deals, DealQueries que
     }
 
     private static DateTimeOffset? Time(ApiCall call, string name) => call.Query(name) is { } text
-        ? DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+        ? DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
             ? value
             : throw new ApiProblemException(ApiProblem.BadRequest($"{name} must be a date and time such as 2026-11-28T12:00:00Z"))
         : null;

@@ -25,12 +25,16 @@ public sealed record ApiMoney(string Amount, string Currency)
             : throw new ApiProblemException(ApiProblem.InvalidBody($"{member}.currency must be XTR or USDT"));
     }
 
-    /// <summary>A non-negative decimal written plainly ("12.5"): no sign, exponent, spaces or thousands separators.</summary>
+    /// <summary>
+    /// A non-negative decimal written plainly ("12.5"): no sign, exponent, spaces or thousands separators, and no larger
+    /// than any money the API takes (<see cref="MoneyJsonConverter.MaxAmount"/>), so no conversion overflows.
+    /// </summary>
     public static decimal ParseDecimal(string text, string member)
     {
         ArgumentNullException.ThrowIfNull(text);
         return text.Length <= MaxAmountLength
                && decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+               && value <= MoneyJsonConverter.MaxAmount
             ? value
             : throw new ApiProblemException(ApiProblem.InvalidBody($"{member} must be a decimal number written as a string, like \"12.50\""));
     }

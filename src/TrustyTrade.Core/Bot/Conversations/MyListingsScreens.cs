@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Listings;
 
 namespace TrustyTrade.Core.Bot.Conversations;
@@ -34,7 +35,7 @@ public sealed class MyListingsScreens(ListingService listings, IOptions<BotOptio
         }
         else if (Screens.Id(data, "lr") is { } removed && await OwnAsync(turn, removed).ConfigureAwait(false) is not null)
         {
-            var result = await listings.RemoveAsync(removed, turn.User.Id, turn.CancellationToken).ConfigureAwait(false);
+            var result = await listings.RemoveAsync(removed, Actor.User(turn.User.Id), turn.CancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 await turn.RefuseAsync(turn.T("ListingRefused_" + result.Refusal!.Code)).ConfigureAwait(false);
