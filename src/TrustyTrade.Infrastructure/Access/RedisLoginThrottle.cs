@@ -9,7 +9,8 @@ namespace TrustyTrade.Infrastructure.Access;
 /// Failure counters in Redis, shared by every instance: one hash per login and per client address holding when its
 /// window started, its count, and until when it is locked. Times come from the app's clock (milliseconds since the
 /// epoch) rather than from key expiry, so a lockout lasts exactly the window and tests can move time; the key's TTL
-/// only tidies up. A Lua script counts and locks atomically, so racing attempts can't slip past the limit.
+/// only tidies up. A Lua script counts and locks atomically, and every attempt is counted before its password is
+/// checked (a success then clears the login's count), so attempts sent in parallel can't slip past the limit.
 /// </summary>
 internal sealed class RedisLoginThrottle(RedisConnection redis, IOptions<AdminAuthOptions> options, TimeProvider time) : ILoginThrottle
 {
@@ -52,14 +53,15 @@ internal sealed class RedisLoginThrottle(RedisConnection redis, IOptions<AdminAu
         return wait > 0 ? TimeSpan.FromMilliseconds(wait) : null;
     }
 
-    public async Task RecordFailureAsync(string login, string clientIp, CancellationToken cancellationToken)
+    public async Task<bool> CountAttemptAsync(string login, string clientIp, CancellationToken cancellationToken)
     {
         var database = await redis.GetDatabaseAsync().ConfigureAwait(false);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await Task.WhenAll(
+        var counts = await Task.WhenAll(
             database.ScriptEvaluateAsync(FailureScript, [LoginKey(login)], [now, WindowMilliseconds, _options.MaxFailuresPerLogin]),
             database.ScriptEvaluateAsync(FailureScript, [AddressKey(clientIp)], [now, WindowMilliseconds, _options.MaxFailuresPerIp]))
             .ConfigureAwait(false);
+        return counts.All(count => (long)count > 0);
     }
 
     public async Task ClearAsync(string login, CancellationToken cancellationToken)

@@ -114,6 +114,17 @@ public sealed class SignInApiTests : IAsyncLifetime
         Assert.True(int.Parse(locked.Headers.RetryAfter.ToString(), System.Globalization.CultureInfo.InvariantCulture) > 0);
     }
 
+    [Fact]
+    public async Task AdminGuessesSentAllAtOnce_OnlyAsManyAsTheLimitAreChecked()
+    {
+        var admin = await EnrolAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => SignInAsync(admin.Login, "guess number " + i, "000000")));
+
+        Assert.Equal(5, answers.Count(a => a.ProblemType == "invalid-credentials"));
+        Assert.Equal(15, answers.Count(a => a.ProblemType == "locked-out"));
+    }
+
     private async Task<AdminSecondFactor> EnrolAsync()
     {
         var result = await _host.Get<AdminEnrolment>().CreateAsync(

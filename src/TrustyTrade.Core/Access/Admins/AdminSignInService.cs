@@ -40,10 +40,11 @@ public sealed partial class AdminSignInService(
         var loginKey = AdminLogin.Normalize(login ?? "") is var normalized && AdminLogin.IsValid(normalized) ? normalized : InvalidLogin;
         var address = clientIp?.Trim() is { Length: > 0 } ip ? ip[..Math.Min(ip.Length, MaxAddressLength)] : UnknownAddress;
 
-        if (await throttle.RetryAfterAsync(loginKey, address, cancellationToken).ConfigureAwait(false) is { } retryAfter)
+        if (!await throttle.CountAttemptAsync(loginKey, address, cancellationToken).ConfigureAwait(false))
         {
             LogLockedOut(loginKey, address);
-            return AdminSignInResult.LockedOut(retryAfter);
+            var retryAfter = await throttle.RetryAfterAsync(loginKey, address, cancellationToken).ConfigureAwait(false);
+            return AdminSignInResult.LockedOut(retryAfter ?? TimeSpan.FromSeconds(1));
         }
 
         var found = loginKey == InvalidLogin ? null : await credentials.FindByLoginAsync(loginKey, cancellationToken).ConfigureAwait(false);
@@ -63,7 +64,6 @@ public sealed partial class AdminSignInService(
             || await users.FindAsync(found.UserId, cancellationToken).ConfigureAwait(false) is not { Role: UserRole.Admin, IsBanned: false }
             || !await SecondFactorMatchesAsync(found, secondFactor, cancellationToken).ConfigureAwait(false))
         {
-            await throttle.RecordFailureAsync(loginKey, address, cancellationToken).ConfigureAwait(false);
             LogRefused(loginKey, address);
             return AdminSignInResult.Invalid;
         }

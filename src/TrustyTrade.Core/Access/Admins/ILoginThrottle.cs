@@ -9,8 +9,12 @@ public interface ILoginThrottle
     /// <summary>How long until the login or the address may try again; null when neither is locked.</summary>
     Task<TimeSpan?> RetryAfterAsync(string login, string clientIp, CancellationToken cancellationToken);
 
-    Task RecordFailureAsync(string login, string clientIp, CancellationToken cancellationToken);
+    /// <summary>
+    /// Counts an attempt against the login and the address before its password is checked, atomically, so attempts
+    /// sent in parallel can't all be checked before the first failures lock; false when either was locked already.
+    /// </summary>
+    Task<bool> CountAttemptAsync(string login, string clientIp, CancellationToken cancellationToken);
 
-    /// <summary>Forgets the login's failures, after it signed in.</summary>
+    /// <summary>Forgets the login's attempts, after it signed in.</summary>
     Task ClearAsync(string login, CancellationToken cancellationToken);
 }
