@@ -8,33 +8,21 @@ namespace TrustyTrade.IntegrationTests.Api;
 /// once reached a 500 (NUL characters, huge amounts, dates with an offset) answered as a client's mistake or served.
 /// </summary>
 [Collection(DatabaseCollectionDefinition.Name)]
-public sealed class HostileInputTests(DatabaseFixture database) : IAsyncLifetime
+public sealed class HostileInputTests(DatabaseFixture database) : ApiWorkflowTest(database)
 {
-    private ApiWithWorkflow _api = null!;
-    private ApiTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        _api = await ApiWithWorkflow.StartAsync(database);
-        _host = _api.Host;
-    }
-
-    public async Task DisposeAsync() => await _api.DisposeAsync();
-
     [Fact]
     public async Task AdminSignedInThroughTelegram_HasOnlyUserRights()
     {
-        var deal = await _host.DealAsync((await _host.UserAsync()).UserId!.Value);
-        var listing = await _host.ListingAsync(deal.SellerId);
-        var adminAsUser = await _host.UserAsync();
-        await _host.Get<IUserStore>().SetRoleAsync(adminAsUser.UserId!.Value, UserRole.Admin, CancellationToken.None);
+        var deal = await Host.DealAsync((await Host.UserAsync()).UserId!.Value);
+        var listing = await Host.ListingAsync(deal.SellerId);
+        var adminAsUser = await Host.UserAsync();
+        await Host.Get<IUserStore>().SetRoleAsync(adminAsUser.UserId!.Value, UserRole.Admin, CancellationToken.None);
 
-        var chat = await _host.GetAsync($"/api/deals/{deal.Id}/messages", adminAsUser);
-        var removal = await _host.SendAsync("DELETE", $"/api/accounts/{listing}", credentials: adminAsUser);
+        var chat = await Host.GetAsync($"/api/deals/{deal.Id}/messages", adminAsUser);
+        var removal = await Host.SendAsync("DELETE", $"/api/accounts/{listing}", credentials: adminAsUser);
 
         Assert.Equal((403, 403), (chat.Status, removal.Status));
-        Assert.Equal(200, (await _host.GetAsync($"/api/accounts/{listing}")).Status);
+        Assert.Equal(200, (await Host.GetAsync($"/api/accounts/{listing}")).Status);
     }
 
     [Theory]
@@ -42,15 +30,15 @@ public sealed class HostileInputTests(DatabaseFixture database) : IAsyncLifetime
     [InlineData("/api/accounts?q=a%00b")]
     public async Task NulInAQuery_Is400(string path)
     {
-        Assert.Equal(400, (await _host.GetAsync(path)).Status);
+        Assert.Equal(400, (await Host.GetAsync(path)).Status);
     }
 
     [Fact]
     public async Task NulInABodyText_Is400()
     {
-        var seller = await _host.UserAsync();
+        var seller = await Host.UserAsync();
 
-        var response = await _host.PostAsync(
+        var response = await Host.PostAsync(
             "/api/accounts", """{"game":"Dota 2","title":"a\u0000b","description":"x","price":{"amount":"100","currency":"XTR"}}""", seller);
 
         Assert.Equal((400, "invalid-body"), (response.Status, response.ProblemType));
@@ -59,9 +47,9 @@ public sealed class HostileInputTests(DatabaseFixture database) : IAsyncLifetime
     [Fact]
     public async Task HugePayoutAmount_Is400()
     {
-        var user = await _host.UserAsync();
+        var user = await Host.UserAsync();
 
-        var response = await _host.PostAsync(
+        var response = await Host.PostAsync(
             "/api/payments/payouts",
             """{"amount":{"amount":"100000000000000000000000000","currency":"XTR"},"address":"0x00000000000000000000000000000000000000aa"}""",
             user,
@@ -73,9 +61,9 @@ public sealed class HostileInputTests(DatabaseFixture database) : IAsyncLifetime
     [Fact]
     public async Task DateFilterWithAnOffset_IsServed()
     {
-        var admin = await _host.AdminAsync();
+        var admin = await Host.AdminAsync();
 
-        var response = await _host.GetAsync("/api/deals?createdFrom=2026-11-28T12:00:00%2B02:00", admin);
+        var response = await Host.GetAsync("/api/deals?createdFrom=2026-11-28T12:00:00%2B02:00", admin);
 
         Assert.Equal(200, response.Status);
     }
