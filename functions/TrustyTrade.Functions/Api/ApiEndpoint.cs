@@ -92,7 +92,9 @@ public sealed partial class ApiEndpoint(
         {
             return ApiResult.Problem(caller.Kind == CallerKind.Anonymous
                 ? ApiProblem.Of(401, "unauthorized", "Sign-in required", "send a bearer token or an API key")
-                : ApiProblem.Forbidden(caller.Kind == CallerKind.ApiKey ? $"this key lacks the scope '{access.Scope}'" : "this route is not for you"));
+                : ApiProblem.Forbidden(caller.Kind != CallerKind.ApiKey ? "this route is not for you"
+                    : access.Scope is null ? "integration keys can't use this route"
+                    : $"this key lacks the scope '{access.Scope}'"));
         }
 
         if (caller.Kind != CallerKind.Anonymous)
