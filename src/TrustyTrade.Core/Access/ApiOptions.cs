@@ -45,4 +45,9 @@ public sealed class ApiOptions
 
     [Range(1024, 1_048_576)]
     public int MaxBodyBytes { get; set; } = 65_536;
+
+    /// <summary>Prefix of the rate-limit counters in Redis (apps or environments sharing a Redis keep apart by it).</summary>
+    [Required]
+    [MinLength(1)]
+    public string RedisKeyPrefix { get; set; } = "tt:api-rate:";
 }

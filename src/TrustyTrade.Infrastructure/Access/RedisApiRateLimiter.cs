@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using TrustyTrade.Core.Access;
 using TrustyTrade.Infrastructure.Caching;
@@ -10,7 +11,7 @@ namespace TrustyTrade.Infrastructure.Access;
 /// instance shares the count and a counter never outlives its window. Redis holds only what may be lost: when it does
 /// not answer, requests are let through (logged) rather than the whole API failing with it.
 /// </summary>
-internal sealed partial class RedisApiRateLimiter(RedisConnection redis, ILogger<RedisApiRateLimiter> logger) : IApiRateLimiter
+internal sealed partial class RedisApiRateLimiter(RedisConnection redis, IOptions<ApiOptions> options, ILogger<RedisApiRateLimiter> logger) : IApiRateLimiter
 {
     private const string Script = """
         local n = redis.call('INCR', KEYS[1])
@@ -24,7 +25,7 @@ internal sealed partial class RedisApiRateLimiter(RedisConnection redis, ILogger
         try
         {
             var database = await redis.GetDatabaseAsync().ConfigureAwait(false);
-            var left = (long)(await database.ScriptEvaluateAsync(Script, ["tt:api-rate:" + bucket], [(long)window.TotalMilliseconds, limit])
+            var left = (long)(await database.ScriptEvaluateAsync(Script, [options.Value.RedisKeyPrefix + bucket], [(long)window.TotalMilliseconds, limit])
                 .ConfigureAwait(false));
             return left < 0 ? null : TimeSpan.FromMilliseconds(Math.Max(left, 1));
         }

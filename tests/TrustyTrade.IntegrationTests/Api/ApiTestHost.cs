@@ -59,7 +59,11 @@ public sealed class ApiTestHost : IAsyncDisposable
     public static ApiTestHost Start(IReadOnlyDictionary<string, string?>? settings = null, DurableTaskClient? durable = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
-        var configuration = TestConfiguration.Build(settings);
+        // Rate-limit counters of its own: user ids start again at 1 after each reset, and other runs share this Redis.
+        var configuration = TestConfiguration.Build(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Api:RedisKeyPrefix"] = $"tt:test-{Guid.NewGuid():N}:api-rate:",
+        });
         var storage = configuration["AzureWebJobsStorage"] ?? throw new InvalidOperationException("AzureWebJobsStorage is not set");
         var notificationQueue = StorageQueueNotificationPublisher.CreateQueueClient(storage, $"api-notif-{Guid.NewGuid():N}");
         var services = new ServiceCollection()
