@@ -1,9 +1,13 @@
 using Microsoft.Extensions.Logging;
+using TrustyTrade.Core.Access;
 
 namespace TrustyTrade.Core.Users;
 
-/// <summary>Users from their Telegram identity; admins ban, unban and appoint.</summary>
-public sealed partial class UserService(IUserStore users, ILogger<UserService> logger)
+/// <summary>
+/// Users from their Telegram identity; admins ban, unban and appoint. A ban or a demotion also ends the user's API
+/// sign-ins, whichever way it was made.
+/// </summary>
+public sealed partial class UserService(IUserStore users, IRefreshTokenStore sessions, TimeProvider time, ILogger<UserService> logger)
 {
     private const int MaxUsernameLength = 64;
 
@@ -50,6 +54,10 @@ public sealed partial class UserService(IUserStore users, ILogger<UserService> l
         }
 
         await users.SetBannedAsync(userId, banned, cancellationToken).ConfigureAwait(false);
+        if (banned)
+        {
+            await sessions.RevokeUserAsync(userId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
         LogBanned(userId, banned, adminId);
         return UserChange.Done;
     }
@@ -70,6 +78,11 @@ public sealed partial class UserService(IUserStore users, ILogger<UserService> l
         if (!await users.SetRoleAsync(userId, role, cancellationToken).ConfigureAwait(false))
         {
             return UserChange.NotFound;
+        }
+
+        if (role == UserRole.User)
+        {
+            await sessions.RevokeUserAsync(userId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
         LogRole(userId, role, adminId);

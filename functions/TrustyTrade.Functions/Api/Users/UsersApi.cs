@@ -7,7 +7,7 @@ using TrustyTrade.Core.Users;
 namespace TrustyTrade.Functions.Api.Users;
 
 /// <summary><c>/api/users</c> and <c>/api/me</c>: admins list, ban and appoint; a user sees only themself.</summary>
-public sealed class UsersApi(ApiEndpoint api, UserService users, IRefreshTokenStore refreshTokens, TimeProvider time)
+public sealed class UsersApi(ApiEndpoint api, UserService users)
 {
     [Function(nameof(GetMe))]
     public Task<IActionResult> GetMe(
@@ -58,10 +58,6 @@ public sealed class UsersApi(ApiEndpoint api, UserService users, IRefreshTokenSt
 
             call.RequireVersion(ApiETag.Of(before));
             var outcome = await users.SetRoleAsync(call.Caller.UserId!.Value, id, change.Role, cancellationToken).ConfigureAwait(false);
-            if (outcome == UserChange.Done && change.Role == UserRole.User)
-            {
-                await refreshTokens.RevokeUserAsync(id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            }
 
             return await AfterChangeAsync(call, "user.role", before, outcome, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
@@ -76,10 +72,6 @@ public sealed class UsersApi(ApiEndpoint api, UserService users, IRefreshTokenSt
         }
 
         var outcome = await users.SetBannedAsync(call.Caller.UserId!.Value, id, banned, cancellationToken).ConfigureAwait(false);
-        if (outcome == UserChange.Done && banned)
-        {
-            await refreshTokens.RevokeUserAsync(id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        }
 
         return await AfterChangeAsync(call, banned ? "user.ban" : "user.unban", before, outcome, cancellationToken).ConfigureAwait(false);
     }
