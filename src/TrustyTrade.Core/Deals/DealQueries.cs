@@ -1,3 +1,4 @@
+using TrustyTrade.Core.Deals.Disputes;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Ledger;
 using TrustyTrade.Core.Monetary;
@@ -30,7 +31,23 @@ public sealed class DealQueries(IDealReader reader)
 
         var timeline = await reader.ListEventsAsync(dealId, cancellationToken).ConfigureAwait(false);
         var state = workflow is null ? null : await workflow.GetStateAsync(dealId, cancellationToken).ConfigureAwait(false);
-        return (new DealDetail(summary.Deal, summary.Title, timeline, state), null);
+        var dispute = await reader.FindDisputeAsync(dealId, cancellationToken).ConfigureAwait(false);
+        // What each side sent an admin is for the admin to weigh; a party sees the dispute without the evidence.
+        var shown = viewer.Kind == ActorKind.User && dispute is not null ? dispute with { Evidence = [] } : dispute;
+        return (new DealDetail(summary.Deal, summary.Title, timeline, state, shown), null);
+    }
+
+    /// <summary>
+    /// The disputes admins decide: open ones oldest first (the queue), or resolved ones newest first. Not for users,
+    /// who see a dispute on their own deal's page.
+    /// </summary>
+    public async Task<(IReadOnlyList<Dispute>? Disputes, DealRefusal? Refusal)> ListDisputesAsync(
+        Actor viewer, DisputeStatus status, long? cursor, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return viewer.Kind == ActorKind.User
+            ? (null, new DealRefusal(DealRefusalCode.NotAParty, "only admins see the dispute queue"))
+            : (await reader.ListDisputesAsync(status, cursor, limit, cancellationToken).ConfigureAwait(false), null);
     }
 
     /// <summary>The deal's money: its ledger entries and their net on each account.</summary>

@@ -12,8 +12,11 @@ public interface IListingStore
 
     Task<Listing?> FindAsync(long listingId, CancellationToken cancellationToken);
 
-    /// <summary>Moves a listing from one status to another; false when it was not in <paramref name="current"/> any more.</summary>
-    Task<bool> ChangeStatusAsync(long listingId, ListingStatus current, ListingStatus target, CancellationToken cancellationToken);
+    /// <summary>
+    /// Moves a listing from one status to another, writing <paramref name="rejectionReason"/> (null clears it); false
+    /// when it was not in <paramref name="current"/> any more.
+    /// </summary>
+    Task<bool> ChangeStatusAsync(long listingId, ListingStatus current, ListingStatus target, string? rejectionReason, CancellationToken cancellationToken);
 
     /// <summary>Up to <see cref="ListingSearch.Limit"/> active listings after the cursor, in the search's order.</summary>
     Task<IReadOnlyList<Listing>> SearchAsync(ListingSearch search, CancellationToken cancellationToken);

@@ -12,4 +12,5 @@ public sealed record Listing(
     Money Price,
     ListingStatus Status,
     bool HasCredentials,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? RejectionReason = null);

@@ -14,4 +14,7 @@ public enum ListingRefusalCode
     InvalidPrice,
     InvalidCredentials,
     InvalidQuery,
+
+    /// <summary>A rejection without a reason the seller can act on (1–500 characters).</summary>
+    InvalidReason,
 }

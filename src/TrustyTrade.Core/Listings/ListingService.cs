@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Monetary;
+using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Users;
 using TrustyTrade.Core.Vault;
 
@@ -17,6 +18,7 @@ public sealed partial class ListingService(
     IListingStore listings,
     IUserStore users,
     ICredentialVault vault,
+    INotificationPublisher notifications,
     IOptions<ListingOptions> options,
     TimeProvider timeProvider,
     ILogger<ListingService> logger)
@@ -25,6 +27,7 @@ public sealed partial class ListingService(
     public const int MaxTitleLength = 120;
     public const int MaxDescriptionLength = 4000;
     public const int MaxCredentialsLength = 2000;
+    public const int MaxRejectionReasonLength = 500;
     private const int MaxSearchWords = 5;
     private const int MaxSearchWordLength = 30;
 
@@ -146,26 +149,34 @@ public sealed partial class ListingService(
     public Task<ListingResult> SubmitAsync(long listingId, long sellerId, CancellationToken cancellationToken) =>
         MoveAsync(listingId, ListingStatus.Draft, ListingStatus.PendingModeration, listing => Task.FromResult(
             listing.SellerId == sellerId ? null : ListingResult.Refused(ListingRefusalCode.NotOwner, "only the seller may submit this listing")),
-            cancellationToken);
+            null, cancellationToken);
 
-    /// <summary>An admin approves a listing (it goes on sale) or sends it back to its seller as a draft.</summary>
-    public Task<ListingResult> ModerateAsync(long listingId, long adminId, bool approve, CancellationToken cancellationToken) =>
-        ModerateAsync(listingId, Actor.Admin(adminId), approve, cancellationToken);
+    /// <summary>An admin approves a listing: it goes on sale, and its seller is told.</summary>
+    public Task<ListingResult> ApproveAsync(long listingId, long adminId, CancellationToken cancellationToken) =>
+        ApproveAsync(listingId, Actor.Admin(adminId), cancellationToken);
 
     /// <summary>
     /// Moderation by an admin (checked to be one now) or by the platform: an integration the API let in with the
     /// moderation scope. A user is never a moderator, not even of someone else's listing.
     /// </summary>
-    public Task<ListingResult> ModerateAsync(long listingId, Actor moderator, bool approve, CancellationToken cancellationToken)
+    public Task<ListingResult> ApproveAsync(long listingId, Actor moderator, CancellationToken cancellationToken) =>
+        ModerateAsync(listingId, moderator, ListingStatus.Active, null, cancellationToken);
+
+    /// <summary>An admin sends a listing back to its seller as a draft, saying why; the seller is told the reason.</summary>
+    public Task<ListingResult> RejectAsync(long listingId, long adminId, string reason, CancellationToken cancellationToken) =>
+        RejectAsync(listingId, Actor.Admin(adminId), reason, cancellationToken);
+
+    /// <summary>
+    /// A rejection by an admin or the platform. The reason (1–<see cref="MaxRejectionReasonLength"/> characters, trimmed)
+    /// stays on the draft until the seller submits it again.
+    /// </summary>
+    public Task<ListingResult> RejectAsync(long listingId, Actor moderator, string reason, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(moderator);
-        return MoveAsync(listingId, ListingStatus.PendingModeration, approve ? ListingStatus.Active : ListingStatus.Draft,
-            _ => moderator switch
-            {
-                { Kind: ActorKind.System } => Task.FromResult<ListingResult?>(null),
-                { Kind: ActorKind.Admin, UserId: { } adminId } => RequireAdminAsync(adminId, cancellationToken),
-                _ => Task.FromResult<ListingResult?>(ListingResult.Refused(ListingRefusalCode.NotAdmin, "only an admin may do this")),
-            }, cancellationToken);
+        var trimmed = reason?.Trim();
+        return string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxRejectionReasonLength
+            ? Task.FromResult(ListingResult.Refused(
+                ListingRefusalCode.InvalidReason, $"say why the listing is rejected in 1–{MaxRejectionReasonLength} characters"))
+            : ModerateAsync(listingId, moderator, ListingStatus.Draft, trimmed, cancellationToken);
     }
 
     /// <summary>
@@ -194,7 +205,7 @@ public sealed partial class ListingService(
                 { Kind: ActorKind.User, UserId: { } userId } when found.SellerId == userId => null,
                 _ => ListingResult.Refused(ListingRefusalCode.NotOwner, "only the seller or an admin may remove a listing"),
             };
-        }, cancellationToken).ConfigureAwait(false);
+        }, null, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<(ListingPage? Page, ListingRefusal? Refusal)> SearchAsync(ListingQuery query, CancellationToken cancellationToken)
@@ -279,8 +290,57 @@ public sealed partial class ListingService(
         }
     }
 
+    private async Task<ListingResult> ModerateAsync(
+        long listingId, Actor moderator, ListingStatus to, string? rejectionReason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(moderator);
+        var result = await MoveAsync(listingId, ListingStatus.PendingModeration, to,
+            _ => moderator switch
+            {
+                { Kind: ActorKind.System } => Task.FromResult<ListingResult?>(null),
+                { Kind: ActorKind.Admin, UserId: { } adminId } => RequireAdminAsync(adminId, cancellationToken),
+                _ => Task.FromResult<ListingResult?>(ListingResult.Refused(ListingRefusalCode.NotAdmin, "only an admin may do this")),
+            }, rejectionReason, cancellationToken).ConfigureAwait(false);
+        if (result.Listing is { } moderated)
+        {
+            await TellSellerAsync(moderated, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The seller hears the moderator's decision from the bot. The decision is already stored: a notice that can't be
+    /// queued is logged, not turned into a failure of the decision.
+    /// </summary>
+    private async Task TellSellerAsync(Listing listing, CancellationToken cancellationToken)
+    {
+        var seller = await users.FindAsync(listing.SellerId, cancellationToken).ConfigureAwait(false);
+        if (seller is null)
+        {
+            return;
+        }
+
+        var rejected = listing.Status == ListingStatus.Draft;
+        var id = string.Create(CultureInfo.InvariantCulture,
+            $"listing-{listing.Id}-{(rejected ? "rejected" : "approved")}-{timeProvider.GetUtcNow().ToUnixTimeMilliseconds()}");
+        try
+        {
+            await notifications.EnqueueAsync(
+                new Notification(id, seller.TelegramId, seller.Language,
+                    rejected ? NotificationKind.ListingRejected : NotificationKind.ListingApproved,
+                    Text: listing.RejectionReason, ListingId: listing.Id),
+                TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogSellerNotTold(exception, listing.Id);
+        }
+    }
+
     private async Task<ListingResult> MoveAsync(
-        long listingId, ListingStatus from, ListingStatus to, Func<Listing, Task<ListingResult?>> check, CancellationToken cancellationToken)
+        long listingId, ListingStatus from, ListingStatus to, Func<Listing, Task<ListingResult?>> check, string? rejectionReason,
+        CancellationToken cancellationToken)
     {
         var listing = await listings.FindAsync(listingId, cancellationToken).ConfigureAwait(false);
         if (listing is null)
@@ -293,13 +353,13 @@ public sealed partial class ListingService(
             return refused;
         }
 
-        if (listing.Status != from || !await listings.ChangeStatusAsync(listingId, from, to, cancellationToken).ConfigureAwait(false))
+        if (listing.Status != from || !await listings.ChangeStatusAsync(listingId, from, to, rejectionReason, cancellationToken).ConfigureAwait(false))
         {
             return ListingResult.Refused(ListingRefusalCode.NotAllowedInStatus, $"not possible while the listing is {listing.Status.ToName()}");
         }
 
         LogMoved(listingId, from, to);
-        return ListingResult.Success(listing with { Status = to });
+        return ListingResult.Success(listing with { Status = to, RejectionReason = rejectionReason });
     }
 
     private static bool CredentialsFit(string credentials) =>
@@ -317,6 +377,9 @@ public sealed partial class ListingService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Listing {ListingId} created by user {SellerId} (instant delivery: {HasCredentials})")]
     private partial void LogCreated(long listingId, long sellerId, bool hasCredentials);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listing {ListingId}: the seller's notice of the moderator's decision could not be queued")]
+    private partial void LogSellerNotTold(Exception exception, long listingId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Listing {ListingId} moved from {From} to {To}")]
     private partial void LogMoved(long listingId, ListingStatus from, ListingStatus to);

@@ -21,7 +21,8 @@ public sealed record Notification(
     DisputeOutcome? Outcome = null,
     DateTimeOffset? Deadline = null,
     string? Text = null,
-    DealDeadlineKind? DeadlineKind = null)
+    DealDeadlineKind? DeadlineKind = null,
+    long? ListingId = null)
 {
     public const int MaxIdLength = 200;
 
@@ -51,12 +52,16 @@ public sealed record Notification(
             return $"unknown kind {(int)Kind}";
         }
 
-        var needsDeal = Kind is not (NotificationKind.AdminBroadcast or NotificationKind.AdminMessage);
+        var aboutListing = Kind is NotificationKind.ListingApproved or NotificationKind.ListingRejected;
+        var needsDeal = !aboutListing && Kind is not (NotificationKind.AdminBroadcast or NotificationKind.AdminMessage);
         var needsAmount = Kind is NotificationKind.DealPaid or NotificationKind.DealCompleted or NotificationKind.DealRefunded;
         return this switch
         {
             _ when needsDeal && DealId is not > 0 => $"{Kind} needs a deal id",
             _ when needsAmount && Amount is null => $"{Kind} needs an amount",
+            _ when aboutListing && ListingId is not > 0 => $"{Kind} needs a listing id",
+            { Kind: NotificationKind.ListingRejected } when string.IsNullOrWhiteSpace(Text) || Text.Length > MaxMessageLength =>
+                "ListingRejected needs the reason",
             { Kind: NotificationKind.DisputeResolved, Outcome: null } => "DisputeResolved needs an outcome",
             { Kind: NotificationKind.DisputeResolved } when !Enum.IsDefined(Outcome!.Value) => $"unknown outcome {(int)Outcome!.Value}",
             { Kind: NotificationKind.DeadlineApproaching, Deadline: null } => "DeadlineApproaching needs a deadline",

@@ -15,4 +15,10 @@ public enum NotificationKind
 
     /// <summary>An admin's or an integration's message to one user, sent through the HTTP API.</summary>
     AdminMessage,
+
+    /// <summary>A moderator put the seller's listing on sale.</summary>
+    ListingApproved,
+
+    /// <summary>A moderator sent the seller's listing back as a draft; the text is the reason.</summary>
+    ListingRejected,
 }

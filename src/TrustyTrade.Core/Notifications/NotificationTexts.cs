@@ -41,6 +41,8 @@ public static class NotificationTexts
                     TimeLeft(notification.Deadline.Value - now, culture),
                 ],
             NotificationKind.AdminBroadcast or NotificationKind.AdminMessage => [notification.Text],
+            NotificationKind.ListingApproved or NotificationKind.ListingRejected =>
+                [notification.ListingId?.ToString(CultureInfo.InvariantCulture), notification.Text],
             _ => [deal],
         };
         return string.Format(culture, Template(notification, culture), arguments);

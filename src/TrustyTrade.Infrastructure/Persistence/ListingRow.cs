@@ -14,12 +14,13 @@ internal sealed record ListingRow(
     string Currency,
     string Status,
     bool HasCredentials,
-    DateTime CreatedAt)
+    DateTime CreatedAt,
+    string? RejectionReason)
 {
     public const string Columns =
-        "id, user_id, game, title, description, price, currency, status, credentials IS NOT NULL AS has_credentials, created_at";
+        "id, user_id, game, title, description, price, currency, status, credentials IS NOT NULL AS has_credentials, created_at, rejection_reason";
 
     public Listing ToListing() => new(
         Id, UserId, Game, Title, Description, new Money(Price, CurrencyExtensions.Parse(Currency)),
-        ListingStatusNames.Parse(Status), HasCredentials, new DateTimeOffset(DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc)));
+        ListingStatusNames.Parse(Status), HasCredentials, new DateTimeOffset(DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc)), RejectionReason);
 }

@@ -85,7 +85,7 @@ internal sealed class PostgresUserStore : IUserStore
                 role = filter.Role switch { null => null, UserRole.Admin => "admin", _ => "user" },
                 banned = filter.Banned,
                 prefix = filter.UsernamePrefix is { } p
-                    ? p.TrimStart('@').ToLowerInvariant().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%"
+                    ? SqlLike.Escape(p.TrimStart('@').ToLowerInvariant()) + "%"
                     : null,
             },
             cancellationToken: cancellationToken)).ConfigureAwait(false);

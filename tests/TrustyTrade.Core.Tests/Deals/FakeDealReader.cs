@@ -1,4 +1,5 @@
 using TrustyTrade.Core.Deals;
+using TrustyTrade.Core.Deals.Disputes;
 using TrustyTrade.Core.Ledger;
 
 namespace TrustyTrade.Core.Tests.Deals;
@@ -25,6 +26,11 @@ internal sealed class FakeDealReader(IReadOnlyList<Deal> deals, IReadOnlyList<De
 
     public Task<IReadOnlyList<DealLedgerEntry>> ListLedgerEntriesAsync(long dealId, CancellationToken cancellationToken) =>
         Task.FromResult(entries ?? []);
+
+    public Task<IReadOnlyList<Dispute>> ListDisputesAsync(DisputeStatus status, long? cursor, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Dispute>>([]);
+
+    public Task<Dispute?> FindDisputeAsync(long dealId, CancellationToken cancellationToken) => Task.FromResult<Dispute?>(null);
 
     public Task<int> CountSalesAsync(long sellerId, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

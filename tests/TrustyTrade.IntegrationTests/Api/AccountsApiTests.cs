@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using TrustyTrade.Core.Access;
 using TrustyTrade.Core.Monetary;
+using TrustyTrade.Core.Notifications;
 using TrustyTrade.IntegrationTests.Infrastructure;
 
 namespace TrustyTrade.IntegrationTests.Api;
@@ -198,15 +199,47 @@ public sealed class AccountsApiTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RejectAccount_ByAKeyWithAccountsWrite_SendsTheListingBackAsADraftAndIsAudited()
+    public async Task RejectAccount_ByAKeyWithAccountsWrite_SendsTheListingBackAsADraftWithTheReasonAndIsAudited()
     {
         var id = await _host.ListingAsync(_seller.UserId!.Value, "pending_moderation");
 
-        var response = await _host.PostAsync($"/api/accounts/{id}/reject", null, await _host.KeyAsync(ApiScopes.AccountsWrite));
+        var response = await _host.PostAsync($"/api/accounts/{id}/reject", new { reason = "  the rank is not shown  " }, await _host.KeyAsync(ApiScopes.AccountsWrite));
 
         var audit = (await _host.GetAsync($"/api/audit?targetType=listing&targetId={id}", await _host.AdminAsync())).Json.GetProperty("items")[0];
-        Assert.Equal(("draft", "api_key", "draft"),
-            (response.Json.GetProperty("status").GetString(), audit.GetProperty("actorKind").GetString(), Status(audit, "after")));
+        var seen = (await _host.GetAsync($"/api/accounts/{id}", _seller)).Json;
+        Assert.Equal(("draft", "the rank is not shown", "api_key", "draft", "the rank is not shown"),
+            (response.Json.GetProperty("status").GetString(), seen.GetProperty("rejectionReason").GetString(),
+                audit.GetProperty("actorKind").GetString(), Status(audit, "after"),
+                audit.GetProperty("after").GetProperty("rejectionReason").GetString()));
+    }
+
+    [Theory]
+    [InlineData("{\"reason\":\"   \"}", 422)]
+    [InlineData("{}", 400)]
+    public async Task RejectAccount_WithoutAReason_IsRefusedAndTheListingStaysPending(string body, int status)
+    {
+        var id = await _host.ListingAsync(_seller.UserId!.Value, "pending_moderation");
+
+        var response = await _host.PostAsync($"/api/accounts/{id}/reject", body, await _host.AdminAsync());
+
+        var seen = (await _host.GetAsync($"/api/accounts/{id}", _seller)).Json;
+        Assert.Equal((status, "pendingModeration"), (response.Status, seen.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task Moderation_TellsTheSellerTheDecisionAndTheReason()
+    {
+        var admin = await _host.AdminAsync();
+        var rejected = await _host.ListingAsync(_seller.UserId!.Value, "pending_moderation");
+        var approved = await _host.ListingAsync(_seller.UserId!.Value, "pending_moderation");
+
+        await _host.PostAsync($"/api/accounts/{rejected}/reject", new { reason = "credentials in the description" }, admin);
+        await _host.PostAsync($"/api/accounts/{approved}/approve", null, admin);
+
+        var notices = await _host.QueuedNotificationsAsync();
+        Assert.Equal(
+            [(NotificationKind.ListingRejected, rejected, "credentials in the description"), (NotificationKind.ListingApproved, approved, null)],
+            notices.Select(n => (n.Kind, n.ListingId ?? 0, n.Text)).ToArray());
     }
 
     [Fact]

@@ -16,7 +16,7 @@ internal static class AccountsRouteCases
         new("SubmitAccount", "POST", null, async w => new($"/api/accounts/{await DraftAsync(w)}/submit"), 401, 200, 403, 403, RouteCase.Keys),
         new("RemoveAccount", "DELETE", null, async w => new($"/api/accounts/{await DraftAsync(w)}"), 401, 204, 403, 204, RouteCase.Keys),
         new("ApproveAccount", "POST", ApiScopes.AccountsWrite, async w => new($"/api/accounts/{await PendingAsync(w)}/approve"), 401, 403, 403, 200, 200),
-        new("RejectAccount", "POST", ApiScopes.AccountsWrite, async w => new($"/api/accounts/{await PendingAsync(w)}/reject"), 401, 403, 403, 200, 200),
+        new("RejectAccount", "POST", ApiScopes.AccountsWrite, async w => new($"/api/accounts/{await PendingAsync(w)}/reject", new { reason = "the screenshots are missing" }), 401, 403, 403, 200, 200),
     ];
 
     public static object NewAccount { get; } = new

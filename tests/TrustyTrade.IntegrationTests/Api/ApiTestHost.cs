@@ -77,6 +77,18 @@ public sealed class ApiTestHost : IAsyncDisposable
         return new ApiTestHost(services, time, durable, notificationQueue);
     }
 
+    /// <summary>What this host queued for the bot to send, oldest first (up to 32).</summary>
+    public async Task<IReadOnlyList<Notification>> QueuedNotificationsAsync()
+    {
+        if (!await NotificationQueue.ExistsAsync())
+        {
+            return [];
+        }
+
+        var messages = (await NotificationQueue.PeekMessagesAsync(32)).Value;
+        return [.. messages.Select(m => NotificationJson.Deserialize(m.Body.ToString()))];
+    }
+
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 

@@ -11,6 +11,7 @@ internal static class DealsRouteCases
         new("ListDeals", "GET", ApiScopes.DealsRead, _ => Task.FromResult(new RouteRequest("/api/deals?limit=5")), 401, 200, 200, 200, 200),
         new("GetDeal", "GET", ApiScopes.DealsRead, async w => new($"/api/deals/{(await w.Host.DealAsync(w.OwnerId)).Id}"), 401, 200, 403, 200, 200),
 
+        new("ListDisputes", "GET", ApiScopes.DealsRead, _ => Task.FromResult(new RouteRequest("/api/disputes?limit=5")), 401, 403, 403, 200, 200),
         new("GetStats", "GET", ApiScopes.DealsRead, _ => Task.FromResult(new RouteRequest("/api/stats?days=7")), 401, 403, 403, 200, 200),
 
         // The chat is evidence for the parties and the admin who decides; no key reads it.

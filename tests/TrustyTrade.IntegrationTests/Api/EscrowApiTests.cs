@@ -164,7 +164,7 @@ public sealed class EscrowApiTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Resolve_IsAuditedWithTheDealBeforeAndAfter()
+    public async Task Resolve_IsAuditedWithTheDealBeforeAndAfterAndTheDecision()
     {
         var deal = await _host.DealAsync(_buyer.UserId!.Value, DealStatus.Disputed);
 
@@ -173,8 +173,10 @@ public sealed class EscrowApiTests(DatabaseFixture database) : IAsyncLifetime
         var audit = (await _host.GetAsync($"/api/audit?targetType=deal&targetId={deal.Id.ToString(CultureInfo.InvariantCulture)}", _admin))
             .Json.GetProperty("items")[0];
         Assert.Equal(
-            ("deal.resolve", "disputed", "resolved"),
-            (audit.GetProperty("action").GetString(), Status(audit, "before"), Status(audit, "after")));
+            ("deal.resolve", "disputed", "resolved", "refund", "the account was not as described"),
+            (audit.GetProperty("action").GetString(), Status(audit, "before"), Status(audit, "after"),
+                audit.GetProperty("after").GetProperty("decision").GetProperty("outcome").GetString(),
+                audit.GetProperty("after").GetProperty("decision").GetProperty("reason").GetString()));
     }
 
     [Theory]

@@ -19,7 +19,7 @@ public sealed class NotificationsApiTests(DatabaseFixture database) : ApiHostTes
         var response = await Host.PostAsync(
             "/api/notifications", new { userId = user.UserId, text = "Your payout is on its way" }, await Host.KeyAsync(ApiScopes.NotificationsWrite));
 
-        var queued = await QueuedAsync();
+        var queued = await Host.QueuedNotificationsAsync();
         var telegramId = (await Host.GetAsync($"/api/users/{user.UserId}", await Host.AdminAsync())).Json.GetProperty("telegramId").GetInt64();
         Assert.Equal((202, 1, (NotificationKind.AdminMessage, telegramId, "Your payout is on its way")),
             (response.Status, queued.Count, (queued[0].Kind, queued[0].ChatId, queued[0].Text)));
@@ -55,7 +55,7 @@ public sealed class NotificationsApiTests(DatabaseFixture database) : ApiHostTes
     {
         var response = await Host.PostAsync("/api/notifications", new { userId = 987_654_321L, text = "Hello" }, await Host.AdminAsync());
 
-        Assert.Equal((404, 0), (response.Status, (await QueuedAsync()).Count));
+        Assert.Equal((404, 0), (response.Status, (await Host.QueuedNotificationsAsync()).Count));
     }
 
     [Theory]
@@ -80,7 +80,7 @@ public sealed class NotificationsApiTests(DatabaseFixture database) : ApiHostTes
         var response = await Host.PostAsync("/api/notifications/broadcast", new { id = "maintenance-1", text = "Maintenance at 03:00" }, admin);
 
         // The two users and the admin.
-        Assert.Equal((202, 3, 3), (response.Status, response.Json.GetProperty("queued").GetInt32(), (await QueuedAsync()).Count));
+        Assert.Equal((202, 3, 3), (response.Status, response.Json.GetProperty("queued").GetInt32(), (await Host.QueuedNotificationsAsync()).Count));
     }
 
     [Fact]
@@ -106,16 +106,5 @@ public sealed class NotificationsApiTests(DatabaseFixture database) : ApiHostTes
         var seen = await PageThroughAsync("/api/notifications?limit=2", admin);
 
         Assert.Equal(Enumerable.Reverse(sent), seen);
-    }
-
-    private async Task<List<Notification>> QueuedAsync()
-    {
-        if (!await Host.NotificationQueue.ExistsAsync())
-        {
-            return [];
-        }
-
-        var messages = (await Host.NotificationQueue.PeekMessagesAsync(32)).Value;
-        return [.. messages.Select(m => NotificationJson.Deserialize(m.Body.ToString()))];
     }
 }

@@ -398,7 +398,7 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     private async Task ApproveAsync(long listingId)
     {
         var admin = await _data.UserAsync("admin");
-        var approved = await _bot.Get<ListingService>().ModerateAsync(listingId, admin, approve: true, CancellationToken.None);
+        var approved = await _bot.Get<ListingService>().ApproveAsync(listingId, admin, CancellationToken.None);
         Assert.True(approved.Succeeded);
     }
 

@@ -177,7 +177,7 @@ public sealed class ListingServiceTests(DatabaseFixture database, AppServicesFix
         var admin = await _data.UserAsync(role: "admin");
         var listing = await PendingAsync(seller);
 
-        await _listings.ModerateAsync(listing.Id, admin, approve: true, CancellationToken.None);
+        await _listings.ApproveAsync(listing.Id, admin, CancellationToken.None);
 
         Assert.Equal(ListingStatus.Active, (await FindAsync(listing.Id)).Status);
     }
@@ -189,7 +189,7 @@ public sealed class ListingServiceTests(DatabaseFixture database, AppServicesFix
         var admin = await _data.UserAsync(role: "admin");
         var listing = await PendingAsync(seller);
 
-        await _listings.ModerateAsync(listing.Id, admin, approve: true, CancellationToken.None);
+        await _listings.ApproveAsync(listing.Id, admin, CancellationToken.None);
 
         Assert.Equal([listing.Id], (await SearchDotaAsync()).Select(l => l.Id));
     }
@@ -201,7 +201,7 @@ public sealed class ListingServiceTests(DatabaseFixture database, AppServicesFix
         var admin = await _data.UserAsync(role: "admin");
         var listing = await PendingAsync(seller);
 
-        await _listings.ModerateAsync(listing.Id, admin, approve: false, CancellationToken.None);
+        await _listings.RejectAsync(listing.Id, admin, "the title does not match the account", CancellationToken.None);
 
         Assert.Equal(ListingStatus.Draft, (await FindAsync(listing.Id)).Status);
     }
@@ -213,7 +213,7 @@ public sealed class ListingServiceTests(DatabaseFixture database, AppServicesFix
         var user = await _data.UserAsync();
         var listing = await PendingAsync(seller);
 
-        var result = await _listings.ModerateAsync(listing.Id, user, approve: true, CancellationToken.None);
+        var result = await _listings.ApproveAsync(listing.Id, user, CancellationToken.None);
 
         Assert.Equal((ListingRefusalCode.NotAdmin, ListingStatus.PendingModeration), (result.Refusal?.Code, (await FindAsync(listing.Id)).Status));
     }
@@ -223,7 +223,7 @@ public sealed class ListingServiceTests(DatabaseFixture database, AppServicesFix
     {
         var listing = await PendingAsync(await _data.UserAsync());
 
-        await _listings.ModerateAsync(listing.Id, Actor.System, approve: true, CancellationToken.None);
+        await _listings.ApproveAsync(listing.Id, Actor.System, CancellationToken.None);
 
         Assert.Equal(ListingStatus.Active, (await FindAsync(listing.Id)).Status);
     }
@@ -234,7 +234,7 @@ public sealed class ListingServiceTests(DatabaseFixture database, AppServicesFix
         var seller = await _data.UserAsync();
         var listing = await PendingAsync(seller);
 
-        var result = await _listings.ModerateAsync(listing.Id, Actor.User(seller), approve: true, CancellationToken.None);
+        var result = await _listings.ApproveAsync(listing.Id, Actor.User(seller), CancellationToken.None);
 
         Assert.Equal(ListingRefusalCode.NotAdmin, result.Refusal?.Code);
     }
@@ -262,9 +262,9 @@ public sealed class ListingServiceTests(DatabaseFixture database, AppServicesFix
 
         var refusals = new[]
         {
-            (await _listings.ModerateAsync(listing.Id, seller, approve: true, CancellationToken.None)).Refusal?.Code,
-            (await _listings.ModerateAsync(listing.Id, bannedAdmin, approve: true, CancellationToken.None)).Refusal?.Code,
-            (await _listings.ModerateAsync(listing.Id, 424242, approve: true, CancellationToken.None)).Refusal?.Code,
+            (await _listings.ApproveAsync(listing.Id, seller, CancellationToken.None)).Refusal?.Code,
+            (await _listings.ApproveAsync(listing.Id, bannedAdmin, CancellationToken.None)).Refusal?.Code,
+            (await _listings.ApproveAsync(listing.Id, 424242, CancellationToken.None)).Refusal?.Code,
         };
 
         Assert.Equal([ListingRefusalCode.NotAdmin, ListingRefusalCode.NotAdmin, ListingRefusalCode.NotAdmin], refusals);
@@ -277,7 +277,7 @@ public sealed class ListingServiceTests(DatabaseFixture database, AppServicesFix
         var admin = await _data.UserAsync(role: "admin");
         var listing = await CreateAsync(seller, ValidDraft);
 
-        var result = await _listings.ModerateAsync(listing.Id, admin, approve: true, CancellationToken.None);
+        var result = await _listings.ApproveAsync(listing.Id, admin, CancellationToken.None);
 
         Assert.Equal(ListingRefusalCode.NotAllowedInStatus, result.Refusal?.Code);
     }
@@ -348,7 +348,7 @@ public sealed class ListingServiceTests(DatabaseFixture database, AppServicesFix
         var refusals = new[]
         {
             (await _listings.SubmitAsync(987654, admin, CancellationToken.None)).Refusal?.Code,
-            (await _listings.ModerateAsync(987654, admin, approve: true, CancellationToken.None)).Refusal?.Code,
+            (await _listings.ApproveAsync(987654, admin, CancellationToken.None)).Refusal?.Code,
             (await _listings.RemoveAsync(987654, Actor.Admin(admin), CancellationToken.None)).Refusal?.Code,
         };
 
@@ -479,7 +479,7 @@ public sealed class ListingServiceTests(DatabaseFixture database, AppServicesFix
         var admin = await _data.UserAsync(role: "admin");
         var listing = await CreateAsync(seller, draft);
         await _listings.SubmitAsync(listing.Id, seller, CancellationToken.None);
-        var result = await _listings.ModerateAsync(listing.Id, admin, approve: true, CancellationToken.None);
+        var result = await _listings.ApproveAsync(listing.Id, admin, CancellationToken.None);
         return result.Listing ?? throw new InvalidOperationException($"moderation refused: {result.Refusal}");
     }
 

@@ -95,20 +95,27 @@ public sealed class AccountsApi(ApiEndpoint api, ListingService listings)
     [Function(nameof(ApproveAccount))]
     public Task<IActionResult> ApproveAccount(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "accounts/{id:long}/approve")] HttpRequest request, long id, CancellationToken cancellationToken) =>
-        api.RunAsync(request, ApiAccess.AdminsOnly(ApiScopes.AccountsWrite), call => ModerateAsync(call, id, approve: true, cancellationToken), cancellationToken);
+        api.RunAsync(request, ApiAccess.AdminsOnly(ApiScopes.AccountsWrite), call =>
+        {
+            call.NoBody();
+            return ModerateAsync(call, id, "listing.approve", () => listings.ApproveAsync(id, call.Caller.Actor, cancellationToken), cancellationToken);
+        }, cancellationToken);
 
-    /// <summary>Sends a listing back to its seller as a draft.</summary>
+    /// <summary>Sends a listing back to its seller as a draft, with the reason the seller is told.</summary>
     [Function(nameof(RejectAccount))]
     public Task<IActionResult> RejectAccount(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "accounts/{id:long}/reject")] HttpRequest request, long id, CancellationToken cancellationToken) =>
-        api.RunAsync(request, ApiAccess.AdminsOnly(ApiScopes.AccountsWrite), call => ModerateAsync(call, id, approve: false, cancellationToken), cancellationToken);
+        api.RunAsync(request, ApiAccess.AdminsOnly(ApiScopes.AccountsWrite), call =>
+        {
+            var reason = call.Body<ListingRejection>().Reason;
+            return ModerateAsync(call, id, "listing.reject", () => listings.RejectAsync(id, call.Caller.Actor, reason, cancellationToken), cancellationToken);
+        }, cancellationToken);
 
-    private async Task<ApiResult> ModerateAsync(ApiCall call, long id, bool approve, CancellationToken cancellationToken)
+    private async Task<ApiResult> ModerateAsync(ApiCall call, long id, string action, Func<Task<ListingResult>> decide, CancellationToken cancellationToken)
     {
-        call.NoBody();
         var before = await listings.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        var result = await listings.ModerateAsync(id, call.Caller.Actor, approve, cancellationToken).ConfigureAwait(false);
-        return await AnswerAsync(call, result, approve ? "listing.approve" : "listing.reject", before, cancellationToken).ConfigureAwait(false);
+        var result = await decide().ConfigureAwait(false);
+        return await AnswerAsync(call, result, action, before, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ public static class ListingProblems
             ListingRefusalCode.InvalidPrice => (422, "listing-invalid-price", "The price is not valid"),
             ListingRefusalCode.InvalidCredentials => (422, "listing-invalid-credentials", "The credentials are not valid"),
             ListingRefusalCode.InvalidQuery => (400, "invalid-request", "The request is not valid"),
+            ListingRefusalCode.InvalidReason => (422, "listing-invalid-reason", "The reason is not valid"),
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Code, "unknown listing refusal"),
         };
         return ApiResult.Problem(ApiProblem.Of(status, slug, title, refusal.Detail));

@@ -14,7 +14,7 @@ namespace TrustyTrade.Functions.Api.Deals;
 /// <c>/api/deals</c>: a user sees and opens their own deals; admins and integrations with <c>deals:read</c> see all, and
 /// integrations with <c>deals:write</c> open deals for a buyer. A deal's ETag is its version.
 /// </summary>
-public sealed class DealsApi(ApiEndpoint api, DealService deals, DealQueries queries)
+public sealed class DealsApi(ApiEndpoint api, DealService deals, DealQueries queries, TimeProvider time)
 {
     /// <summary>
     /// Buying is for a user acting for themself and for integrations acting for a buyer; an admin's token is for
@@ -32,7 +32,10 @@ public sealed class DealsApi(ApiEndpoint api, DealService deals, DealQueries que
         api.RunAsync(request, ApiAccess.SignedIn(ApiScopes.DealsRead), async call =>
         {
             var filter = new DealFilter(
-                call.Enum<DealStatus>("status"), call.Number("userId"), call.Number("listingId"), Time(call, "createdFrom"), Time(call, "createdTo"));
+                call.Enum<DealStatus>("status"), call.Number("userId"), call.Number("listingId"), Time(call, "createdFrom"), Time(call, "createdTo"),
+                Search: call.Query("q") is { Length: > DealFilter.MaxSearchLength }
+                    ? throw new ApiProblemException(ApiProblem.BadRequest($"q is at most {DealFilter.MaxSearchLength} characters"))
+                    : call.Query("q"));
             var limit = call.Limit();
             var page = await queries.ListAsync(call.Caller.Actor, filter, call.Cursor(), limit, cancellationToken).ConfigureAwait(false);
             return ApiResult.Ok(new ApiPage<DealSummary>(page, ApiCursor.Next(page, limit, d => d.Deal.Id)));
@@ -52,10 +55,10 @@ public sealed class DealsApi(ApiEndpoint api, DealService deals, DealQueries que
             }
 
             // Why a workflow failed is for operators; a party sees only that it did.
-            var shown = call.Caller.Kind == CallerKind.User && detail.Workflow is { } state
-                ? detail with { Workflow = state with { Failure = null } }
-                : detail;
-            return ApiResult.Ok(shown, ApiETag.OfVersion(detail.Deal.Version));
+            var workflow = call.Caller.Kind == CallerKind.User && detail.Workflow is { } state ? state with { Failure = null } : detail.Workflow;
+            var page = new DealDetailView(detail.Deal, detail.Title, detail.Timeline, workflow,
+                detail.Dispute is { } dispute ? DisputeView.From(dispute, time.GetUtcNow()) : null);
+            return ApiResult.Ok(page, ApiETag.OfVersion(detail.Deal.Version));
         }, cancellationToken);
 
     /// <summary>Opens a deal on a listing: a user buys for themself, an integration names the buyer. Starts the deal's workflow.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -62,7 +63,10 @@ public sealed class EscrowApi(ApiEndpoint api, DealService deals, DealQueries qu
 
             if (!result.Replayed)
             {
-                await call.AuditAsync("deal.resolve", "deal", dealId.ToString(CultureInfo.InvariantCulture), ApiJson.Snapshot(before.Deal), ApiJson.Snapshot(after), cancellationToken)
+                // The deal after, with the decision that moved it (outcome, share and the admin's reason).
+                var audited = JsonSerializer.SerializeToNode(after, ApiJson.Options)!.AsObject();
+                audited["decision"] = JsonSerializer.SerializeToNode(decision, ApiJson.Options);
+                await call.AuditAsync("deal.resolve", "deal", dealId.ToString(CultureInfo.InvariantCulture), ApiJson.Snapshot(before.Deal), ApiJson.Snapshot(audited), cancellationToken)
                     .ConfigureAwait(false);
             }
 

@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Text;
 using Dapper;
 using Npgsql;
+using TrustyTrade.Core.DealRecords;
 using TrustyTrade.Core.Deals;
+using TrustyTrade.Core.Deals.Disputes;
 using TrustyTrade.Core.Ledger;
 using TrustyTrade.Core.Monetary;
 
@@ -59,6 +62,22 @@ internal sealed class PostgresDealReader : IDealReader
         And("d.created_at >= @createdFrom", "createdFrom", filter.CreatedFrom);
         And("d.created_at <= @createdTo", "createdTo", filter.CreatedTo);
         And("d.id < @beforeId", "beforeId", beforeId);
+        if (filter.Search?.Trim() is { Length: > 0 } search)
+        {
+            if (long.TryParse(search.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var dealId))
+            {
+                And("d.id = @searchId", "searchId", dealId);
+            }
+            else
+            {
+                And(
+                    """
+                    (a.title ILIKE @pattern OR EXISTS (SELECT 1 FROM users u WHERE u.id IN (d.buyer_id, d.seller_id) AND u.username ILIKE @pattern))
+                    """,
+                    "pattern", "%" + SqlLike.Escape(search.TrimStart('@')) + "%");
+            }
+        }
+
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await QueryAsync(connection, where.ToString(), "ORDER BY d.id DESC LIMIT @limit", parameters, cancellationToken).ConfigureAwait(false);
     }
@@ -105,7 +124,43 @@ internal sealed class PostgresDealReader : IDealReader
             new { sellerId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+    public async Task<IReadOnlyList<Dispute>> ListDisputesAsync(DisputeStatus status, long? cursor, int limit, CancellationToken cancellationToken)
+    {
+        var (where, order) = status == DisputeStatus.Open
+            ? ("x.status = 'open' AND (@cursor::bigint IS NULL OR x.id > @cursor)", "x.id")
+            : ("x.status = 'resolved' AND (@cursor::bigint IS NULL OR x.id < @cursor)", "x.id DESC");
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<DisputeRow>(new CommandDefinition(
+            $"{DisputeRow.Select} WHERE {where} ORDER BY {order} LIMIT @limit", new { cursor, limit },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToDispute([]))];
+    }
+
+    public async Task<Dispute?> FindDisputeAsync(long dealId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<DisputeRow>(new CommandDefinition(
+            $"{DisputeRow.Select} WHERE x.deal_id = @dealId", new { dealId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var evidence = await connection.QueryAsync<(long Id, long SubmittedBy, string Kind, string? Body, bool HasFile, DateTime CreatedAt)>(
+            new CommandDefinition(
+                """
+                SELECT id, submitted_by, kind, body, telegram_file_id IS NOT NULL AS has_file, created_at
+                FROM dispute_evidence WHERE dispute_id = @id ORDER BY id
+                """,
+                new { id = row.Id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row.ToDispute(
+        [
+            .. evidence.Select(e => new DisputeEvidence(
+                e.Id, e.SubmittedBy, Enum.Parse<EvidenceKind>(e.Kind, ignoreCase: true), e.Body, e.HasFile, Utc(e.CreatedAt))),
+        ]);
+    }
+
+    internal static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private static async Task<IReadOnlyList<DealSummary>> QueryAsync(
         NpgsqlConnection connection, string where, string tail, object parameters, CancellationToken cancellationToken)

@@ -231,7 +231,7 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
                 Typed(NpgsqlDbType.Text, opened is null ? null : actor.Kind == ActorKind.Admin ? "admin" : "user"),
                 Typed(NpgsqlDbType.Text, opened?.Reason),
                 Typed(NpgsqlDbType.Text, opened is null ? null : before.Status == DealStatus.Completed ? "warranty_hold" : "escrow"),
-                Typed(NpgsqlDbType.Text, settlement is null ? null : OutcomeName(settlement.Outcome)),
+                Typed(NpgsqlDbType.Text, settlement is null ? null : settlement.Outcome.ToName()),
                 Typed(NpgsqlDbType.Numeric, settlement?.SellerShare.Amount),
                 Typed(NpgsqlDbType.Numeric, settlement?.Fee.Amount),
                 Typed(NpgsqlDbType.Numeric, settlement?.BuyerShare.Amount),
@@ -282,13 +282,5 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
         CancelDeal cancel => cancel.Reason,
         RefundUndelivered refund => refund.Reason,
         _ => null,
-    };
-
-    private static string OutcomeName(DisputeOutcome outcome) => outcome switch
-    {
-        DisputeOutcome.ReleaseToSeller => "release_to_seller",
-        DisputeOutcome.RefundToBuyer => "refund_to_buyer",
-        DisputeOutcome.Split => "split",
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "unknown dispute outcome"),
     };
 }

@@ -68,12 +68,16 @@ internal sealed class PostgresListingStore : IListingStore
         return row?.ToListing();
     }
 
-    public async Task<bool> ChangeStatusAsync(long listingId, ListingStatus current, ListingStatus target, CancellationToken cancellationToken)
+    public async Task<bool> ChangeStatusAsync(
+        long listingId, ListingStatus current, ListingStatus target, string? rejectionReason, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE accounts SET status = @target, updated_at = now() WHERE id = @listingId AND status = @current",
-            new { listingId, current = current.ToName(), target = target.ToName() },
+            """
+            UPDATE accounts SET status = @target, rejection_reason = @rejectionReason, updated_at = now()
+            WHERE id = @listingId AND status = @current
+            """,
+            new { listingId, current = current.ToName(), target = target.ToName(), rejectionReason },
             cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
 

@@ -39,14 +39,7 @@ internal sealed class PostgresDealWorkflowStore : IDealWorkflowStore
         var outcome = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             "SELECT outcome FROM disputes WHERE deal_id = @dealId AND status = 'resolved'", new { dealId },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return outcome switch
-        {
-            null => null,
-            "release_to_seller" => DisputeOutcome.ReleaseToSeller,
-            "refund_to_buyer" => DisputeOutcome.RefundToBuyer,
-            "split" => DisputeOutcome.Split,
-            _ => throw new InvalidOperationException($"deal {dealId}: unknown dispute outcome '{outcome}'"),
-        };
+        return outcome is null ? null : DisputeOutcomeNames.Parse(outcome);
     }
 
     public async Task<IReadOnlyList<Deal>> ListDealsToReconcileAsync(
