@@ -56,6 +56,23 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# `npm ci` in $1 when its packages are missing or older than its lock file; $2 says what they are for.
+npm_ci_if_stale() {
+  local dir="$1"
+  command -v npm >/dev/null || apt_install nodejs npm
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    log "installing $2 (npm ci in ${dir#"$REPO_ROOT"/})"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+}
+
+# The admin panel (admin-web/): its packages, then a production build into admin-web/dist (TypeScript checked first).
+build_admin_web() {
+  npm_ci_if_stale "$REPO_ROOT/admin-web" "the admin panel's packages"
+  log "building the admin panel (admin-web/dist)"
+  (cd "$REPO_ROOT/admin-web" && npm run --silent build >/dev/null)
+}
+
 # The settings every local process and test reads, pointing at the services started here.
 export_local_settings() {
   export AzureWebJobsStorage="UseDevelopmentStorage=true"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs TrustyTrade locally: installs what is missing, starts PostgreSQL, Redis and Azurite, applies the database
-# migrations, then starts the Functions app with Azure Functions Core Tools v4 (`func start`) on port 7071.
+# migrations, serves the admin panel (admin-web, Vite's dev server on port 5173, its /api proxied to the app), then
+# starts the Functions app with Azure Functions Core Tools v4 (`func start`) on port 7071.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
@@ -19,6 +20,15 @@ if [ ! -f "$app_dir/local.settings.json" ]; then
     "$REPO_ROOT/local.settings.sample.json" >"$app_dir/local.settings.json"
   log "created $app_dir/local.settings.json from local.settings.sample.json (edit it for your bot token and keys)"
 fi
+
+# The admin panel: same origin as the API through Vite's proxy, so no CORS is needed locally. It stops with this command.
+npm_ci_if_stale "$REPO_ROOT/admin-web" "the admin panel's packages"
+TT_API_URL="http://localhost:7071" setsid npm --prefix "$REPO_ROOT/admin-web" run dev -- --host 127.0.0.1 --port 5173 --strictPort \
+  >"$STATE_DIR/admin-web.log" 2>&1 &
+panel=$!
+trap 'kill -- "-$panel" 2>/dev/null || true' EXIT
+wait_for "the admin panel" 30 port_open 5173
+log "admin panel: http://localhost:5173 (sign in with an admin made by src/TrustyTrade.AdminCli; log: .local/admin-web.log)"
 
 if ! command -v func >/dev/null; then
   log "Azure Functions Core Tools v4 is missing; trying: npm install -g azure-functions-core-tools@4"
@@ -40,4 +50,4 @@ fi
 
 log "starting the Functions app (func start); http://localhost:7071/api/health answers when it is up"
 cd "$app_dir"
-exec func start --csharp
+func start --csharp

@@ -90,13 +90,7 @@ start_redis() {
 }
 
 install_node_tools() {
-  command -v npm >/dev/null || apt_install nodejs npm
-  local dir="$REPO_ROOT/scripts/devservices"
-  if [ ! -x "$dir/node_modules/.bin/azurite" ] || [ ! -x "$dir/node_modules/.bin/ganache" ] \
-    || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-    log "installing Azurite, ganache and solc (npm ci)"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-  fi
+  npm_ci_if_stale "$REPO_ROOT/scripts/devservices" "Azurite, ganache and solc"
 }
 
 azurite_ready() {

@@ -17,6 +17,12 @@ export Postgres__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=${PG_DA
 # A fresh vault key per run: nothing the tests seal has to outlive it.
 export Vault__ActiveKeyId="test" Vault__Keys="test=$(head -c 32 /dev/urandom | base64)"
 
+# The admin panel's browser tests (tests/TrustyTrade.IntegrationTests/AdminWeb): the built panel, Debian's Chromium
+# (with an emoji font, for the ⭐ of Stars in screenshots) and playwright-core to drive it.
+build_admin_web
+apt_install chromium fonts-noto-color-emoji
+npm_ci_if_stale "$REPO_ROOT/tests/admin-web" "playwright-core for the browser tests"
+
 log "building (Release, warnings are errors)"
 dotnet build TrustyTrade.sln -c Release -nologo -clp:"Summary;ErrorsOnly" -warnaserror
 

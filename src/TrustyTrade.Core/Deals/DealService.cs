@@ -85,12 +85,15 @@ public sealed partial class DealService(
             }
 
             var buyer = await session.FindUserAsync(buy.BuyerId, cancellationToken).ConfigureAwait(false);
+            var seller = await session.FindUserAsync(listing.SellerId, cancellationToken).ConfigureAwait(false);
             var refusal = listing switch
             {
                 _ when buyer is null => new DealRefusal(DealRefusalCode.UserNotFound, "register with the bot first"),
                 _ when buyer.IsBanned => new DealRefusal(DealRefusalCode.UserBanned, "your account is blocked"),
-                { SellerId: var seller } when seller == buy.BuyerId => new DealRefusal(DealRefusalCode.OwnListing, "you can't buy your own listing"),
+                { SellerId: var sellerId } when sellerId == buy.BuyerId => new DealRefusal(DealRefusalCode.OwnListing, "you can't buy your own listing"),
                 { Status: not ListingStatus.Active } => new DealRefusal(DealRefusalCode.ListingUnavailable, "this listing is not for sale right now"),
+                // A banned seller's listings are off the market: nobody pays someone the platform stopped trusting.
+                _ when seller is not { IsBanned: false } => new DealRefusal(DealRefusalCode.ListingUnavailable, "this listing is not for sale right now"),
                 _ => null,
             };
             if (refusal is not null)

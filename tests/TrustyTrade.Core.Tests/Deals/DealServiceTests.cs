@@ -76,6 +76,17 @@ public sealed class DealServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task BuyAsync_ListingOfABannedSeller_IsListingUnavailableAndReservesNothing()
+    {
+        _store.AddUser(42, banned: true);
+        _store.AddListing(52, 42, Price);
+
+        var result = await Buy(52, BuyerId);
+
+        Assert.Equal((DealRefusalCode.ListingUnavailable, 0), (result.Refusal?.Code, _store.Deals.Count));
+    }
+
+    [Fact]
     public async Task BuyAsync_UnknownListing_IsListingUnavailable()
     {
         var result = await Buy(404, BuyerId);

@@ -130,13 +130,28 @@ public sealed class NotificationTextsTests
     public void Render_EveryKind_HasDistinctRussianAndEnglishTexts(NotificationKind kind)
     {
         var notification = new Notification("x", 1, "ru", kind, DealId: 5, Amount: new Money(1m, Currency.USDT),
-            Outcome: DisputeOutcome.Split, Deadline: DateTimeOffset.UnixEpoch, Text: "hi");
+            Outcome: DisputeOutcome.Split, Deadline: DateTimeOffset.UnixEpoch, Text: "hi", ListingId: 8);
 
         var russian = NotificationTexts.Render(notification, Now);
         var english = NotificationTexts.Render(notification with { Language = "en" }, Now);
 
         Assert.NotEqual(russian, english);
     }
+
+    [Fact]
+    public void Render_ListingRejected_SaysWhichListingAndTheModeratorsReason()
+    {
+        var rejected = new Notification("l", 1, "en", NotificationKind.ListingRejected, Text: "the rank is not shown", ListingId: 12);
+
+        Assert.Equal(
+            "A moderator sent listing #12 back to your drafts. Reason: the rank is not shown\nFix the listing and submit it for review again.",
+            NotificationTexts.Render(rejected, Now).ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Render_ListingRejectedWithoutAReason_ThrowsInvalidNotification() =>
+        Assert.Throws<InvalidNotificationException>(() =>
+            NotificationTexts.Render(new Notification("l", 1, "en", NotificationKind.ListingRejected, ListingId: 12), Now));
 
     [Fact]
     public void Render_MissingArgument_ThrowsInvalidNotification()

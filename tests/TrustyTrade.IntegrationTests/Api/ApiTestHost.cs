@@ -59,10 +59,13 @@ public sealed class ApiTestHost : IAsyncDisposable
     public static ApiTestHost Start(IReadOnlyDictionary<string, string?>? settings = null, DurableTaskClient? durable = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
-        // Rate-limit counters of its own: user ids start again at 1 after each reset, and other runs share this Redis.
+        // Rate-limit and sign-in counters of its own: user ids start again at 1 after each reset, logins repeat across
+        // tests, everything comes from one address, and other runs share this Redis.
+        var counters = $"tt:test-{Guid.NewGuid():N}:";
         var configuration = TestConfiguration.Build(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
-            ["Api:RedisKeyPrefix"] = $"tt:test-{Guid.NewGuid():N}:api-rate:",
+            ["Api:RedisKeyPrefix"] = counters + "api-rate:",
+            ["AdminAuth:RedisKeyPrefix"] = counters + "admin-auth:",
         });
         var storage = configuration["AzureWebJobsStorage"] ?? throw new InvalidOperationException("AzureWebJobsStorage is not set");
         var notificationQueue = StorageQueueNotificationPublisher.CreateQueueClient(storage, $"api-notif-{Guid.NewGuid():N}");
@@ -185,8 +188,11 @@ public sealed class ApiTestHost : IAsyncDisposable
         await Services.DisposeAsync();
     }
 
-    private async Task<IActionResult> InvokeAsync(HttpRoute route, IReadOnlyDictionary<string, string> values, HttpRequest request)
+    /// <summary>Invokes the function a route names, as the Functions host would: a new instance of its class over the app's services.</summary>
+    public async Task<IActionResult> InvokeAsync(HttpRoute route, IReadOnlyDictionary<string, string> values, HttpRequest request)
     {
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(values);
         var split = route.EntryPoint.LastIndexOf('.');
         var type = FunctionsAssembly.GetType(route.EntryPoint[..split], throwOnError: true)!;
         var method = type.GetMethod(route.EntryPoint[(split + 1)..])!;

@@ -3,6 +3,7 @@ using System.Text;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Monetary;
+using TrustyTrade.Core.Users;
 using TrustyTrade.Core.Vault;
 using TrustyTrade.IntegrationTests.Infrastructure;
 
@@ -490,6 +491,22 @@ public sealed class ListingServiceTests(DatabaseFixture database, AppServicesFix
         var listing = await ActiveAsync(seller, ValidDraft with { Credentials = Credentials });
         var deal = await TestData.DriveAsync(_deals, await TestData.BuyAsync(_deals, listing.Id, buyer), status);
         return (deal, seller, buyer);
+    }
+
+    [Fact]
+    public async Task Search_HidesTheListingsOfABannedSellerUntilTheyAreUnbanned()
+    {
+        var seller = await _data.UserAsync();
+        var admin = await _data.UserAsync("admin");
+        var listing = await _data.ListingAsync(seller, new Money(100m, Currency.XTR));
+        var users = app.Get<UserService>();
+
+        await users.SetBannedAsync(admin, seller, banned: true, CancellationToken.None);
+        var whileBanned = (await SearchDotaAsync()).Select(l => l.Id).ToArray();
+        await users.SetBannedAsync(admin, seller, banned: false, CancellationToken.None);
+        var afterUnban = (await SearchDotaAsync()).Select(l => l.Id).ToArray();
+
+        Assert.Equal((false, true), (whileBanned.Contains(listing), afterUnban.Contains(listing)));
     }
 
     private async Task<Listing> FindAsync(long listingId) =>

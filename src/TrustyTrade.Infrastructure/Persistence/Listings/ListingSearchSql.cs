@@ -24,7 +24,8 @@ internal static class ListingSearchSql
             // The literal, not a parameter, for the usual case: the planner matches it to the partial indexes.
             if (status == ListingStatus.Active)
             {
-                sql.Append("status = 'active'");
+                // What is on sale: a banned seller's listings are not (they come back if the seller is unbanned).
+                sql.Append("status = 'active' AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = accounts.user_id AND u.is_banned)");
             }
             else
             {
