@@ -12,7 +12,8 @@ function fromBuild(): string {
 
 export async function loadConfig(): Promise<AppConfig> {
   try {
-    const response = await fetch('/config.json', { cache: 'no-store', headers: { Accept: 'application/json' } });
+    // Bounded: a config.json that never answers must not leave the panel blank.
+    const response = await fetch('/config.json', { cache: 'no-store', headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(5000) });
     if (response.ok) {
       const json = (await response.json()) as Partial<AppConfig>;
       if (typeof json.apiBaseUrl === 'string' && json.apiBaseUrl.trim() !== '') {

@@ -94,6 +94,7 @@ const ru = {
   'deal.ledger': 'Проводки',
   'deal.noLedger': 'Проводок нет.',
   'deal.chat': 'Переписка покупателя и продавца',
+  'deal.parties': 'Стороны сделки',
   'deal.noMessages': 'Сообщений нет.',
 
   'dispute.title': 'Спор',
@@ -404,6 +405,7 @@ const en: Record<MessageKey, string> = {
   'deal.ledger': 'Ledger',
   'deal.noLedger': 'No entries.',
   'deal.chat': 'Buyer–seller chat',
+  'deal.parties': 'The parties',
   'deal.noMessages': 'No messages.',
 
   'dispute.title': 'Dispute',

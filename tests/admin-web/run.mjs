@@ -32,6 +32,14 @@ const page = await context.newPage();
 page.setDefaultTimeout(Number(process.env.TT_BROWSER_TIMEOUT_MS ?? 20000));
 const pageErrors = [];
 page.on('pageerror', (error) => pageErrors.push(error.stack ?? String(error)));
+// What the page saw, printed when the scenario fails: its console, and requests that failed or were refused.
+const seen = [];
+const stamp = () => new Date().toISOString().slice(11, 23);
+page.on('console', (message) => seen.push(`${stamp()} console.${message.type()}: ${message.text()}`));
+page.on('requestfailed', (request) => seen.push(`${stamp()} request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`));
+page.on('response', (response) => {
+  if (response.status() >= 400) seen.push(`${stamp()} ${response.status()} ${response.request().method()} ${response.url()}`);
+});
 // The host sends the Content-Security-Policy of staticwebapp.config.json: anything it blocks fails the scenario.
 page.on('console', (message) => {
   if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
@@ -45,6 +53,7 @@ try {
 } catch (error) {
   code = 1;
   console.error(error?.stack ?? String(error));
+  console.error(`what the page saw:\n${seen.join('\n') || '(nothing)'}`);
   await page.screenshot({ path: path.join(screenshots, `failed-${name}.png`), fullPage: true }).catch(() => {});
   console.error(`page: ${page.url()}; screenshot: ${path.join(screenshots, `failed-${name}.png`)}`);
 } finally {

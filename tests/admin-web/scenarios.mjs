@@ -97,6 +97,7 @@ export async function resolveDispute(page, input, { screenshots }) {
     timeline: await page.locator('[data-testid="timeline-item"]').evaluateAll((m) => m.map((x) => x.dataset.to)),
     evidence: await page.locator('[data-testid="dispute-evidence"]').count(),
     reason: await text(byId(page, 'dispute-reason')),
+    parties: await page.locator('[data-testid="deal-party"]').evaluateAll((m) => m.map((x) => [x.dataset.role, Number(x.dataset.userId)])),
   };
   if (input.screenshots) await page.screenshot({ path: path.join(screenshots, 'admin-deal.png'), fullPage: true });
 

@@ -2,9 +2,10 @@ import * as api from '../api';
 import { type Child, append, h } from '../dom';
 import { type MessageKey, t, tEnum } from '../i18n';
 import { formatAge, formatDateTime, formatMoney } from '../format';
-import type { Deal, DealDetail, DealEscrow, DealMessage, DisputeView, Page, Transaction } from '../types';
+import type { Deal, DealDetail, DealEscrow, DealMessage, DisputeView, Page, Transaction, User } from '../types';
 import { badge, button, definitionList, describeError, link, markLoaded, markLoading, pageError, pageRoot, table, userLink } from '../ui';
 import { openResolveDialog } from './resolveDialog';
+import { ratingText, userName } from './userActions';
 
 function section(title: MessageKey, testid: string | undefined, ...children: Child[]): HTMLElement {
   return h('section', { class: 'card', testid }, h('h2', { text: t(title) }), ...children);
@@ -203,6 +204,25 @@ function ledger(result: PromiseSettledResult<DealEscrow>): HTMLElement {
   return section('deal.ledger', 'deal-ledger', h('h3', { text: t('ledger.balances') }), balances.element, h('h3', { text: t('ledger.entries') }), entries.element);
 }
 
+/** Who the parties are: what an arbiter weighs besides the deal (rating, how long they have been here, a ban). */
+function parties(results: [role: 'seller' | 'buyer', result: PromiseSettledResult<User>][]): HTMLElement {
+  const card = ([role, result]: [string, PromiseSettledResult<User>]): HTMLElement => {
+    if (result.status === 'rejected') return h('div', { class: 'party' }, partError(result.reason));
+    const user = result.value;
+    return h(
+      'div',
+      { class: 'party', testid: 'deal-party', data: { role, userId: user.id } },
+      h('h3', null, tEnum('sender', role), ' ', link(`#/users/${user.id}`, userName(user))),
+      definitionList([
+        ['users.rating', ratingText(user)],
+        ['users.created', formatDateTime(user.createdAt)],
+        ['users.bannedCol', badge('banned', String(user.isBanned))],
+      ]),
+    );
+  };
+  return section('deal.parties', 'deal-parties', h('div', { class: 'columns' }, ...results.map(card)));
+}
+
 function chat(deal: Deal, result: PromiseSettledResult<Page<DealMessage>>): HTMLElement {
   if (result.status === 'rejected') return section('deal.chat', 'deal-chat', partError(result.reason));
   const senderOf = (m: DealMessage): string => (m.senderId === deal.buyerId ? 'buyer' : m.senderId === deal.sellerId ? 'seller' : 'other');
@@ -236,6 +256,7 @@ export function dealPage(id: number): HTMLElement {
         settle(api.dealTransactions(id)),
       ]);
       const deal = detail.deal;
+      const [seller, buyer] = await Promise.all([settle(api.getUser(deal.sellerId)), settle(api.getUser(deal.buyerId))]);
       root.dataset['status'] = deal.status;
       const onResolve = (): void => openResolveDialog({ detail, etag, onDone: () => void load() });
       body.replaceChildren();
@@ -243,6 +264,7 @@ export function dealPage(id: number): HTMLElement {
         body,
         header(detail, onResolve),
         detail.dispute ? disputeBlock(detail.dispute) : null,
+        parties([['seller', seller], ['buyer', buyer]]),
         h('div', { class: 'columns' }, deadlines(deal), workflow(detail)),
         timeline(detail),
         payments(transactions),

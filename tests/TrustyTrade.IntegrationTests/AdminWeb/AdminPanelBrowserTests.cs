@@ -121,6 +121,8 @@ public sealed class AdminPanelBrowserTests(DatabaseFixture database) : IAsyncLif
             (seen.GetProperty("status").GetString(), seen.GetProperty("reason").GetString(), seen.GetProperty("evidence").GetInt32()));
         Assert.Equal(["buyer", "seller"], seen.GetProperty("chat").EnumerateArray().Select(m => m[0].GetString()));
         Assert.Contains("disputed", seen.GetProperty("timeline").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal([("seller", deal.SellerId), ("buyer", deal.BuyerId)],
+            seen.GetProperty("parties").EnumerateArray().Select(p => (p[0].GetString(), p[1].GetInt64())));
         Assert.NotEmpty(result.GetProperty("withoutReason").GetString()!);
         Assert.NotEmpty(result.GetProperty("summary").GetString()!);
         Assert.Equal((outcome, false), (result.GetProperty("outcome").GetString(), result.GetProperty("dialogOpen").GetBoolean()));
@@ -135,6 +137,16 @@ public sealed class AdminPanelBrowserTests(DatabaseFixture database) : IAsyncLif
                 SELECT d.escrow_status, x.seller_share, x.fee, x.buyer_share, x.resolution_note
                 FROM deals d JOIN disputes x ON x.deal_id = d.id WHERE d.id = @id
                 """, new { id = deal.Id }));
+        // The decision's one posting: escrow paid out to the seller (less the fee), the platform and the buyer.
+        var posting = (await connection.QueryAsync<(string Account, decimal Amount)>(
+            """
+            SELECT e.account_kind, sum(e.amount) FROM ledger_entries e JOIN ledger_postings p ON p.id = e.posting_id
+            WHERE p.deal_id = @id AND p.kind = 'resolve' GROUP BY 1 ORDER BY 1
+            """, new { id = deal.Id })).ToArray();
+        Assert.Equal(
+            new (string, decimal)[] { ("buyer_refunds", price - share), ("escrow", -price), ("platform_fees", fee), ("seller_available", share - fee) }
+                .Where(e => e.Item2 != 0),
+            posting);
         Assert.Equal((1L, 0m, 0L), (
             await _api.Workflow.CountAsync("SELECT count(*) FROM ledger_postings WHERE deal_id = @id AND kind = 'resolve'", new { id = deal.Id }),
             (await _api.Workflow.BalancesAsync(deal.Id)).Where(b => b.Account == "escrow").Sum(b => b.Balance),
