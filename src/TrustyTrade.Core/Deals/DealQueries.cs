@@ -19,7 +19,14 @@ public sealed class DealQueries(IDealReader reader)
         return reader.ListAsync(filter with { ViewerId = viewer.Kind == ActorKind.User ? viewer.UserId : null }, beforeId, limit, cancellationToken);
     }
 
-    /// <summary>The deal with its timeline and, when <paramref name="workflow"/> is given, its workflow's state.</summary>
+    /// <summary>The deal itself (with its listing's title), when <paramref name="viewer"/> may see it.</summary>
+    public Task<(DealSummary? Summary, DealRefusal? Refusal)> FindSummaryAsync(long dealId, Actor viewer, CancellationToken cancellationToken) =>
+        VisibleAsync(dealId, viewer, cancellationToken);
+
+    /// <summary>
+    /// The deal with its timeline, its dispute and, when <paramref name="workflow"/> is given, its workflow's state. A
+    /// party sees why a workflow failed only as that it did, and the dispute without the evidence: both are for admins.
+    /// </summary>
     public async Task<(DealDetail? Detail, DealRefusal? Refusal)> FindAsync(
         long dealId, Actor viewer, IDealWorkflow? workflow, CancellationToken cancellationToken)
     {
@@ -31,10 +38,15 @@ public sealed class DealQueries(IDealReader reader)
 
         var timeline = await reader.ListEventsAsync(dealId, cancellationToken).ConfigureAwait(false);
         var state = workflow is null ? null : await workflow.GetStateAsync(dealId, cancellationToken).ConfigureAwait(false);
-        var dispute = await reader.FindDisputeAsync(dealId, cancellationToken).ConfigureAwait(false);
-        // What each side sent an admin is for the admin to weigh; a party sees the dispute without the evidence.
-        var shown = viewer.Kind == ActorKind.User && dispute is not null ? dispute with { Evidence = [] } : dispute;
-        return (new DealDetail(summary.Deal, summary.Title, timeline, state, shown), null);
+        // A deal never disputed has no dispute to read.
+        var dispute = summary.Deal.DisputedFrom is null ? null : await reader.FindDisputeAsync(dealId, cancellationToken).ConfigureAwait(false);
+        if (viewer.Kind == ActorKind.User)
+        {
+            state = state is null ? null : state with { Failure = null };
+            dispute = dispute is null ? null : dispute with { Evidence = [] };
+        }
+
+        return (new DealDetail(summary.Deal, summary.Title, timeline, state, dispute), null);
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using TrustyTrade.Core.Deals;
+using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Ledger;
 using TrustyTrade.Core.Monetary;
+using TrustyTrade.Core.Tests.Deals.Workflow;
 
 namespace TrustyTrade.Core.Tests.Deals;
 
@@ -43,6 +45,19 @@ public sealed class DealQueriesTests
         var (_, refused) = await new DealQueries(new FakeDealReader([Paid])).FindAsync(Paid.Id, DealActors.For(role, Paid), null, CancellationToken.None);
 
         Assert.Equal(refusal, refused?.Code);
+    }
+
+    [Theory]
+    [InlineData(DealRole.Buyer, null)]
+    [InlineData(DealRole.Admin, "the activity threw")]
+    [InlineData(DealRole.System, "the activity threw")]
+    public async Task FindAsync_TellsWhyAWorkflowFailedToAdminsAndThePlatformOnly(DealRole role, string? failure)
+    {
+        var workflow = new RecordingDealWorkflow { State = new DealWorkflowState(DealWorkflowRuntimeStatus.Failed, DealBuilder.Start, "the activity threw") };
+
+        var (detail, _) = await new DealQueries(new FakeDealReader([Paid])).FindAsync(Paid.Id, DealActors.For(role, Paid), workflow, CancellationToken.None);
+
+        Assert.Equal((DealWorkflowRuntimeStatus.Failed, failure), (detail!.Workflow!.Status, detail.Workflow.Failure));
     }
 
     [Fact]

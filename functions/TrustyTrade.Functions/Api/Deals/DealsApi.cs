@@ -54,9 +54,7 @@ public sealed class DealsApi(ApiEndpoint api, DealService deals, DealQueries que
                 return DealProblems.From(refusal!);
             }
 
-            // Why a workflow failed is for operators; a party sees only that it did.
-            var workflow = call.Caller.Kind == CallerKind.User && detail.Workflow is { } state ? state with { Failure = null } : detail.Workflow;
-            var page = new DealDetailView(detail.Deal, detail.Title, detail.Timeline, workflow,
+            var page = new DealDetailView(detail.Deal, detail.Title, detail.Timeline, detail.Workflow,
                 detail.Dispute is { } dispute ? DisputeView.From(dispute, time.GetUtcNow()) : null);
             return ApiResult.Ok(page, ApiETag.OfVersion(detail.Deal.Version));
         }, cancellationToken);

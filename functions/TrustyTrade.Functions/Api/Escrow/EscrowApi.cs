@@ -46,7 +46,7 @@ public sealed class EscrowApi(ApiEndpoint api, DealService deals, DealQueries qu
                 { Outcome: DisputeVerdict.Refund } => DisputeOutcome.RefundToBuyer,
                 _ => DisputeOutcome.Split,
             };
-            var (before, refusal) = await queries.FindAsync(dealId, call.Caller.Actor, workflow: null, cancellationToken).ConfigureAwait(false);
+            var (before, refusal) = await queries.FindSummaryAsync(dealId, call.Caller.Actor, cancellationToken).ConfigureAwait(false);
             if (before is null)
             {
                 return DealProblems.From(refusal!);

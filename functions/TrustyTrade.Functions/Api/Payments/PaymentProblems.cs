@@ -8,9 +8,6 @@ public static class PaymentProblems
     public static ApiProblem InvalidRate { get; } = ApiProblem.Of(
         400, "invalid-rate", "The rate is not valid", "the rate must be positive, with at most 6 decimals, below 100000000000000");
 
-    public static ApiProblem InvalidReason { get; } = ApiProblem.Of(
-        400, "invalid-reason", "The reason is not valid", $"the reason must be 1–{PayoutRejection.MaxReasonLength} characters");
-
     public static ApiProblem Of(PayoutRefusal refusal) => refusal switch
     {
         PayoutRefusal.NotAdmin => ApiProblem.Forbidden("only an admin decides payouts"),
@@ -23,6 +20,8 @@ public static class PaymentProblems
         PayoutRefusal.InsufficientBalance => ApiProblem.Of(
             409, "insufficient-balance", "The balance is too low", "the amount is more than the withdrawable balance (GET /api/payments/balance)"),
         PayoutRefusal.NotFound => ApiProblem.NotFound("the payout"),
+        PayoutRefusal.InvalidReason => ApiProblem.Of(
+            400, "invalid-reason", "The reason is not valid", $"the reason must be 1–{PayoutService.MaxRejectReasonLength} characters"),
         PayoutRefusal.WrongStatus => ApiProblem.Conflict(
             "payout-already-decided", "only a requested payout can be approved or rejected, and this one was decided before"),
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "unknown payout refusal"),

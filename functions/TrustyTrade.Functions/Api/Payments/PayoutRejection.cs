@@ -1,7 +1,4 @@
 namespace TrustyTrade.Functions.Api.Payments;
 
 /// <summary>Why an admin rejects a payout; kept with the payout.</summary>
-public sealed record PayoutRejection(string Reason)
-{
-    public const int MaxReasonLength = 1000;
-}
+public sealed record PayoutRejection(string Reason);

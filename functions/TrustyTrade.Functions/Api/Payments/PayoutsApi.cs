@@ -60,9 +60,7 @@ public sealed class PayoutsApi(ApiEndpoint api, PayoutService payouts)
         api.RunAsync(request, ApiAccess.AdminsOnly().WithMoney(), call =>
         {
             var reason = call.Body<PayoutRejection>().Reason;
-            return string.IsNullOrWhiteSpace(reason) || reason.Length > PayoutRejection.MaxReasonLength
-                ? Task.FromResult(ApiResult.Problem(PaymentProblems.InvalidReason))
-                : DecideAsync(call, id, "payout.reject", () => payouts.RejectAsync(call.Caller.UserId!.Value, id, reason, cancellationToken), cancellationToken);
+            return DecideAsync(call, id, "payout.reject", () => payouts.RejectAsync(call.Caller.UserId!.Value, id, reason, cancellationToken), cancellationToken);
         }, cancellationToken);
 
     /// <summary>

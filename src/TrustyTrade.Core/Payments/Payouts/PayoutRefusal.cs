@@ -20,4 +20,7 @@ public enum PayoutRefusal
 
     /// <summary>The payout is not in the state the action needs (e.g. approving one already approved).</summary>
     WrongStatus,
+
+    /// <summary>A rejection without its reason, or with one over <see cref="PayoutService.MaxRejectReasonLength"/> characters.</summary>
+    InvalidReason,
 }

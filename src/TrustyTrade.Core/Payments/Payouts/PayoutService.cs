@@ -12,6 +12,8 @@ namespace TrustyTrade.Core.Payments.Payouts;
 /// </summary>
 public sealed partial class PayoutService(IPayoutStore store, IUserStore users, ILogger<PayoutService> logger)
 {
+    public const int MaxRejectReasonLength = 1000;
+
     /// <summary>Sets the XTR→USDT rate for the payouts requested from now on (history is kept).</summary>
     public async Task<PayoutRefusal?> SetRateAsync(long adminId, decimal rate, CancellationToken cancellationToken)
     {
@@ -112,12 +114,14 @@ public sealed partial class PayoutService(IPayoutStore store, IUserStore users, 
     public Task<PayoutResult> ApproveAsync(long adminId, long payoutId, CancellationToken cancellationToken) =>
         DecideAsync(adminId, payoutId, () => store.ApproveAsync(payoutId, adminId, cancellationToken), cancellationToken);
 
-    /// <summary>Rejects a request: the money goes back to the balances it came from (Stars as Stars).</summary>
-    public Task<PayoutResult> RejectAsync(long adminId, long payoutId, string reason, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return DecideAsync(adminId, payoutId, () => store.RejectAsync(payoutId, adminId, reason, cancellationToken), cancellationToken);
-    }
+    /// <summary>
+    /// Rejects a request, saying why (1–<see cref="MaxRejectReasonLength"/> characters): the money goes back to the
+    /// balances it came from (Stars as Stars).
+    /// </summary>
+    public Task<PayoutResult> RejectAsync(long adminId, long payoutId, string reason, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(reason) || reason.Length > MaxRejectReasonLength
+            ? Task.FromResult(PayoutResult.Refused(PayoutRefusal.InvalidReason))
+            : DecideAsync(adminId, payoutId, () => store.RejectAsync(payoutId, adminId, reason, cancellationToken), cancellationToken);
 
     private async Task<PayoutResult> DecideAsync(long adminId, long payoutId, Func<Task<bool>> decide, CancellationToken cancellationToken)
     {

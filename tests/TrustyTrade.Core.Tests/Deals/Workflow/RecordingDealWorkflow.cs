@@ -11,13 +11,16 @@ internal sealed class RecordingDealWorkflow : IDealWorkflow
 
     public bool Fail { get; set; }
 
+    /// <summary>What <see cref="GetStateAsync"/> answers.</summary>
+    public DealWorkflowState? State { get; set; }
+
     public Task StartAsync(long dealId, CancellationToken cancellationToken) => Record($"start {dealId}");
 
     public Task DealMovedAsync(long dealId, string command, DealStatus status, int version, CancellationToken cancellationToken) =>
         Record($"moved {dealId} {command} {status} v{version}");
 
     public Task<DealWorkflowState?> GetStateAsync(long dealId, CancellationToken cancellationToken) =>
-        Task.FromResult<DealWorkflowState?>(null);
+        Task.FromResult(State);
 
     private Task Record(string call)
     {

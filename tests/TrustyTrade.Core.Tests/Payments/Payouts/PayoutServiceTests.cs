@@ -160,6 +160,20 @@ public sealed class PayoutServiceTests
         Assert.Equal(PayoutRefusal.WrongStatus, again.Refusal);
     }
 
+    [Theory]
+    [InlineData("  ")]
+    [InlineData("")]
+    public async Task Reject_WithoutAReason_IsRefusedAndTheRequestStays(string reason)
+    {
+        _store.Balances[(Seller, Currency.USDT)] = new(10m, 0m);
+        var requested = await RequestAsync(new Money(5m, Currency.USDT));
+
+        var rejected = await _service.RejectAsync(Admin, requested.Payout!.Id, reason, CancellationToken.None);
+        var approved = await _service.ApproveAsync(Admin, requested.Payout.Id, CancellationToken.None);
+
+        Assert.Equal((PayoutRefusal.InvalidReason, (PayoutRefusal?)null), (rejected.Refusal, approved.Refusal));
+    }
+
     private Task<PayoutResult> RequestAsync(Money amount, string address = Address) =>
         _service.RequestAsync(new PayoutRequest(Seller, amount, address, new IdempotencyKey($"test:{Guid.NewGuid():N}")), CancellationToken.None);
 }
