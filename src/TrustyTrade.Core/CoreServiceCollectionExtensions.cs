@@ -17,6 +17,7 @@ using TrustyTrade.Core.Payments.Crypto;
 using TrustyTrade.Core.Payments.Payouts;
 using TrustyTrade.Core.Payments.Reports;
 using TrustyTrade.Core.Payments.Stars;
+using TrustyTrade.Core.Telemetry;
 using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Core;
@@ -81,6 +82,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ApiRecordsCleanup>();
         services.AddSingleton<DealStatsService>();
+        services.AddSingleton<BusinessMetrics>();
+        services.AddSingleton<OperationsSnapshotService>();
 
         return services;
     }

@@ -1,9 +1,11 @@
-using TrustyTrade.Core;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using TrustyTrade.Core;
+using TrustyTrade.Core.Bot;
+using TrustyTrade.Core.Bot.Conversations;
 using TrustyTrade.Core.DealRecords;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Stats;
@@ -17,8 +19,6 @@ using TrustyTrade.Core.Payments.Payouts;
 using TrustyTrade.Core.Payments.Reports;
 using TrustyTrade.Core.Payments.Stars;
 using TrustyTrade.Core.Users;
-using TrustyTrade.Core.Bot;
-using TrustyTrade.Core.Bot.Conversations;
 using TrustyTrade.Infrastructure.Access;
 using TrustyTrade.Infrastructure.Bot;
 using TrustyTrade.Infrastructure.Caching;
@@ -34,6 +34,7 @@ using TrustyTrade.Infrastructure.Persistence.Stats;
 using TrustyTrade.Infrastructure.Persistence.Workflow;
 using TrustyTrade.Infrastructure.Storage;
 using TrustyTrade.Infrastructure.Telegram;
+using TrustyTrade.Infrastructure.Telemetry;
 using TrustyTrade.Infrastructure.Vault;
 
 namespace TrustyTrade.Infrastructure;
@@ -91,6 +92,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IPaymentReportStore, PostgresPaymentReportStore>();
         services.AddSingleton<IChainPollScheduler>(sp => new StorageQueueChainPollScheduler(StorageQueueNotificationPublisher.CreateQueueClient(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, ChainQueues.Poll)));
+
+        services.AddBusinessMetrics(configuration);
 
         services.AddSingleton<IDependencyProbe, PostgresHealthProbe>();
         services.AddSingleton<IDependencyProbe, RedisHealthProbe>();

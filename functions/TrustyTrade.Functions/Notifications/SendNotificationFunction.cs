@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustyTrade.Core.Notifications;
+using TrustyTrade.Core.Telemetry;
 using TrustyTrade.Infrastructure.Notifications;
 
 namespace TrustyTrade.Functions.Notifications;
@@ -15,6 +16,7 @@ namespace TrustyTrade.Functions.Notifications;
 public sealed partial class SendNotificationFunction(
     NotificationDispatcher dispatcher,
     IOptions<NotificationOptions> options,
+    BusinessMetrics metrics,
     ILogger<SendNotificationFunction> logger)
 {
     [Function(nameof(SendNotification))]
@@ -35,6 +37,7 @@ public sealed partial class SendNotificationFunction(
             LogGoesToPoison(
                 e, notification?.Id ?? "(unreadable)", notification?.Kind.ToString() ?? "(unknown)", notification?.ChatId ?? 0,
                 dequeueCount, NotificationQueues.Poison, Reason(e), NotificationQueues.Notifications);
+            metrics.NotificationFailed(notification?.Kind, "poison");
             throw;
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,6 +6,7 @@ using TrustyTrade.Core.Bot.Conversations;
 using TrustyTrade.Core.Bot.Updates;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Workflow;
+using TrustyTrade.Core.Telemetry;
 using TrustyTrade.Core.Users;
 using TrustyTrade.Core.Vault;
 
@@ -53,6 +55,15 @@ public sealed partial class UpdateProcessor(
             LogUnreadable(queueMessage.Length);
             return;
         }
+
+        using var scope = LogScopes.Update(logger, update.UpdateId);
+        // The update waited on a queue: its span continues this invocation's trace and links to the webhook's.
+        using var activity = TrustyTradeTracing.Source.StartActivity(
+            "telegram.update process",
+            ActivityKind.Consumer,
+            parentContext: default,
+            links: SealedUpdate.TraceContextOf(queueMessage) is { } webhook ? [new ActivityLink(webhook)] : null);
+        activity?.SetTag("telegram.update_id", update.UpdateId);
 
         if (update.PreCheckout is { } preCheckout)
         {

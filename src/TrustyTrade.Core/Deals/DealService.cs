@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Listings;
+using TrustyTrade.Core.Telemetry;
 using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Core.Deals;
@@ -21,7 +22,8 @@ public sealed partial class DealService(
     IOptions<EscrowOptions> options,
     TimeProvider timeProvider,
     ILogger<DealService> logger,
-    IDealWorkflow? workflow = null)
+    IDealWorkflow? workflow = null,
+    BusinessMetrics? metrics = null)
 {
     private const string BuyCommandName = "buy";
 
@@ -36,7 +38,7 @@ public sealed partial class DealService(
     public DealService WithWorkflow(IDealWorkflow dealWorkflow)
     {
         ArgumentNullException.ThrowIfNull(dealWorkflow);
-        return new DealService(store, options, timeProvider, logger, dealWorkflow);
+        return new DealService(store, options, timeProvider, logger, dealWorkflow, metrics);
     }
 
     public async Task<DealResult> BuyAsync(IdentifiedCommand<BuyListing> request, CancellationToken cancellationToken)
@@ -52,7 +54,14 @@ public sealed partial class DealService(
 
     public async Task<DealResult> ExecuteAsync(IdentifiedCommand<ActOnDeal> request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        using var scope = LogScopes.Deal(logger, request.Command.DealId);
         var result = await ExecuteCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!result.Replayed && request.Command.Command is ConfirmPayment payment && result.Deal is { PaidAt: { } paidAt } paid)
+        {
+            metrics?.PaymentConfirmed(payment.Method, paidAt - paid.CreatedAt);
+        }
+
         if (workflow is not null && result.Deal is { } deal)
         {
             var command = request.Command.Command.Name;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TrustyTrade.Core.Telemetry;
 
 namespace TrustyTrade.Core.Notifications;
 
@@ -24,7 +25,8 @@ public sealed partial class NotificationDispatcher(
     INotificationPublisher publisher,
     IOptions<NotificationOptions> options,
     TimeProvider time,
-    ILogger<NotificationDispatcher> logger)
+    ILogger<NotificationDispatcher> logger,
+    BusinessMetrics metrics)
 {
     private static readonly TimeSpan InFlightRecheck = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxLateness = TimeSpan.FromMilliseconds(20);
@@ -77,6 +79,7 @@ public sealed partial class NotificationDispatcher(
             case SendStatus.Delivered:
                 await journal.MarkSentAsync(notification.Id, cancellationToken).ConfigureAwait(false);
                 LogSent(notification.Id, notification.Kind, notification.ChatId);
+                metrics.NotificationSent(notification.Kind);
                 return DispatchOutcome.Sent;
             case SendStatus.TooManyRequests:
                 await journal.ReleaseAsync(notification.Id, cancellationToken).ConfigureAwait(false);
@@ -87,6 +90,7 @@ public sealed partial class NotificationDispatcher(
                 // Refused for good: remember it as done so a duplicate doesn't ask again, and drop it.
                 await journal.MarkSentAsync(notification.Id, cancellationToken).ConfigureAwait(false);
                 LogRejected(notification.Id, notification.Kind, notification.ChatId, result.Reason);
+                metrics.NotificationFailed(notification.Kind, "rejected");
                 return DispatchOutcome.Rejected;
         }
     }

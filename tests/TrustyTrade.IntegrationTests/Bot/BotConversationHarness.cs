@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using TrustyTrade.Core;
 using TrustyTrade.Core.Bot;
+using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Vault;
 using TrustyTrade.Functions.Bot;
 using TrustyTrade.Infrastructure;
@@ -29,9 +30,10 @@ internal sealed class BotConversationHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly QueueClient _updates;
 
-    private BotConversationHarness(FakeTelegramBotApi fake, DealWorkflowHarness workflow, ServiceProvider services, QueueClient updates)
+    private BotConversationHarness(FakeTelegramBotApi fake, DealWorkflowHarness workflow, ServiceProvider services, QueueClient updates, TestData data)
     {
         Fake = fake;
+        Data = data;
         Workflow = workflow;
         _services = services;
         _updates = updates;
@@ -41,17 +43,27 @@ internal sealed class BotConversationHarness : IAsyncDisposable
 
     public DealWorkflowHarness Workflow { get; }
 
+    public TestData Data { get; }
+
+    public IServiceProvider Services => _services;
+
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
     /// <param name="database">The shared test database.</param>
     /// <param name="settings">Settings on top of the harness's own (e.g. the chain's, for USDT payments).</param>
-    public static async Task<BotConversationHarness> StartAsync(DatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="logs">Where every log line of the app goes, at every level (the bot's and the workflow's).</param>
+    /// <param name="shared">Settings of both instances of the app, the bot's and the workflow's.</param>
+    public static async Task<BotConversationHarness> StartAsync(
+        DatabaseFixture database,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        CapturedLogs? logs = null,
+        IReadOnlyDictionary<string, string?>? shared = null)
     {
         var fake = await FakeTelegramBotApi.StartAsync();
         fake.EnforceRateLimits = false; // the bot answers one person with two messages in a row; the sender's limits are tested elsewhere
         // The workflow's Stars refunds go to the same fake Bot API the conversations talk to.
-        var workflow = await DealWorkflowHarness.StartAsync(database, telegram: fake);
+        var workflow = await DealWorkflowHarness.StartAsync(database, shared, telegram: fake, logs: logs);
         var configuration = TestConfiguration.Build(new Dictionary<string, string?>
         {
             ["Telegram:ApiBaseUrl"] = fake.BaseUrl,
@@ -59,16 +71,16 @@ internal sealed class BotConversationHarness : IAsyncDisposable
             ["Telegram:WebhookSecret"] = Secret,
             ["Escrow:PaymentWindowMinutes"] = "10",
             ["Escrow:DefaultWarrantyDays"] = "0",
-        }.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary());
+        }.Concat(settings ?? new Dictionary<string, string?>()).Concat(shared ?? new Dictionary<string, string?>()).ToDictionary());
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(builder => DealWorkflowHarness.CaptureInto(builder, logs))
             .AddTrustyTradeCore(configuration)
             .AddTrustyTradeInfrastructure(configuration)
             .BuildServiceProvider();
         var updates = QueueHostEmulator.CreateClient(configuration["AzureWebJobsStorage"]!, TelegramQueues.Updates);
         await updates.CreateIfNotExistsAsync();
         await updates.ClearMessagesAsync();
-        return new BotConversationHarness(fake, workflow, services, updates);
+        return new BotConversationHarness(fake, workflow, services, updates, new TestData(database.DataSource));
     }
 
     public static long NextId() => Interlocked.Increment(ref _nextId);
@@ -135,6 +147,45 @@ internal sealed class BotConversationHarness : IAsyncDisposable
     public Task RunQueueMessageAsync(string queueMessage) =>
         ActivatorUtilities.CreateInstance<ProcessTelegramUpdateFunction>(_services)
             .ProcessTelegramUpdate(queueMessage, 1, Workflow.Client, CancellationToken.None);
+
+    public static async Task StartSellingAsync(TelegramUser seller, string game, string title, string description)
+    {
+        await seller.SayAsync("/start");
+        await seller.PressAsync(seller.T("BtnSell"));
+        await seller.PressAsync(game);
+        await seller.SayAsync(title);
+        await seller.SayAsync(description);
+    }
+
+    /// <summary>The sell wizard from /start to "Publish"; the new listing's id.</summary>
+    public async Task<long> PublishAsync(TelegramUser seller, string? credentials, string price)
+    {
+        await StartSellingAsync(seller, "Brawl Stars", "Аккаунт 80 lvl", "Много скинов, почта меняется");
+        await seller.PressAsync(seller.T("CurrencyStars"));
+        await seller.SayAsync(price);
+        if (credentials is null)
+        {
+            await seller.PressAsync(seller.T("BtnSkip"));
+        }
+        else
+        {
+            await seller.SayAsync(credentials);
+            Assert.Contains(Fake.CallsTo("deleteMessage"), c => c.Parameter("message_id")!.Value.GetInt64() == seller.LastMessageId);
+        }
+
+        await seller.PressAsync(seller.T("BtnPublish"));
+        var listingId = await Data.ScalarAsync<long>(
+            "SELECT a.id FROM accounts a JOIN users u ON u.id = a.user_id WHERE u.telegram_id = @id ORDER BY a.id DESC LIMIT 1", new { id = seller.Id });
+        Assert.Equal(seller.T("SellSubmitted", listingId), seller.LastText);
+        return listingId;
+    }
+
+    public async Task ApproveAsync(long listingId)
+    {
+        var admin = await Data.UserAsync("admin");
+        var approved = await Get<ListingService>().ApproveAsync(listingId, admin, CancellationToken.None);
+        Assert.True(approved.Succeeded);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -29,8 +29,8 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     {
         var seller = _bot.NewUser(languageCode);
         var buyer = _bot.NewUser(languageCode);
-        var listingId = await PublishAsync(seller, credentials: "login: hero@example.com / pass: s3cret-42", price: "150");
-        await ApproveAsync(listingId);
+        var listingId = await _bot.PublishAsync(seller, credentials: "login: hero@example.com / pass: s3cret-42", price: "150");
+        await _bot.ApproveAsync(listingId);
 
         await buyer.SayAsync($"/start l{listingId}");
         Assert.Contains(buyer.T("BtnBuy", "150 ⭐"), TelegramUser.Buttons(buyer.Messages()[^1]).Select(b => b.Text));
@@ -256,7 +256,7 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     public async Task BadPrice_IsExplainedAndTheWizardWaitsForAGoodOne(string typed, string answerKey)
     {
         var seller = _bot.NewUser("ru");
-        await StartSellingAsync(seller, "Brawl Stars", "Аккаунт 30 lvl", "Описание");
+        await BotConversationHarness.StartSellingAsync(seller, "Brawl Stars", "Аккаунт 30 lvl", "Описание");
         await seller.PressAsync(seller.T("CurrencyStars"));
 
         await seller.SayAsync(typed);
@@ -294,7 +294,7 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
     public async Task StaleButtonFromAnOldStep_IsRefusedAndChangesNothing()
     {
         var seller = _bot.NewUser("ru");
-        var listingId = await PublishAsync(seller, credentials: null, price: "100");
+        var listingId = await _bot.PublishAsync(seller, credentials: null, price: "100");
         var gameStep = seller.Messages().Last(m => TelegramUser.Buttons(m).Any(b => b.Data == "sg:1"));
 
         await seller.PressDataAsync("sg:1", gameStep.MessageId);
@@ -363,53 +363,14 @@ public sealed class BotConversationTests(DatabaseFixture database) : IAsyncLifet
         Assert.Equal(buyer.T("SearchResults", 1), buyer.LastText);
     }
 
-    private static async Task StartSellingAsync(TelegramUser seller, string game, string title, string description)
-    {
-        await seller.SayAsync("/start");
-        await seller.PressAsync(seller.T("BtnSell"));
-        await seller.PressAsync(game);
-        await seller.SayAsync(title);
-        await seller.SayAsync(description);
-    }
-
-    /// <summary>The sell wizard from /start to "Publish"; the new listing's id.</summary>
-    private async Task<long> PublishAsync(TelegramUser seller, string? credentials, string price)
-    {
-        await StartSellingAsync(seller, "Brawl Stars", "Аккаунт 80 lvl", "Много скинов, почта меняется");
-        await seller.PressAsync(seller.T("CurrencyStars"));
-        await seller.SayAsync(price);
-        if (credentials is null)
-        {
-            await seller.PressAsync(seller.T("BtnSkip"));
-        }
-        else
-        {
-            await seller.SayAsync(credentials);
-            Assert.Contains(_bot.Fake.CallsTo("deleteMessage"), c => c.Parameter("message_id")!.Value.GetInt64() == seller.LastMessageId);
-        }
-
-        await seller.PressAsync(seller.T("BtnPublish"));
-        var listingId = await _data.ScalarAsync<long>(
-            "SELECT a.id FROM accounts a JOIN users u ON u.id = a.user_id WHERE u.telegram_id = @id ORDER BY a.id DESC LIMIT 1", new { id = seller.Id });
-        Assert.Equal(seller.T("SellSubmitted", listingId), seller.LastText);
-        return listingId;
-    }
-
-    private async Task ApproveAsync(long listingId)
-    {
-        var admin = await _data.UserAsync("admin");
-        var approved = await _bot.Get<ListingService>().ApproveAsync(listingId, admin, CancellationToken.None);
-        Assert.True(approved.Succeeded);
-    }
-
     /// <summary>A seller's approved 100 ⭐ listing, opened by a buyer from its deep link: the card and its Buy button's data.</summary>
     private async Task<(TelegramUser Seller, TelegramUser Buyer, long ListingId, TestSupport.ChatMessage Card, string Buy)> ListingCardAsync(
         string buyerLanguage = "ru", TelegramUser? seller = null, string? credentials = null)
     {
         seller ??= _bot.NewUser("ru");
         var buyer = _bot.NewUser(buyerLanguage);
-        var listingId = await PublishAsync(seller, credentials, price: "100");
-        await ApproveAsync(listingId);
+        var listingId = await _bot.PublishAsync(seller, credentials, price: "100");
+        await _bot.ApproveAsync(listingId);
         await buyer.SayAsync($"/start l{listingId}");
         var card = buyer.Messages()[^1];
         return (seller, buyer, listingId, card, TelegramUser.Buttons(card).Single(b => b.Data.StartsWith("buy:", StringComparison.Ordinal)).Data);

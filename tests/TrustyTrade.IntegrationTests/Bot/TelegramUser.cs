@@ -37,11 +37,14 @@ internal sealed class TelegramUser(BotConversationHarness harness, long id, stri
     }
 
     /// <summary>Only the successful_payment update, as Telegram sends it again for a payment it already took.</summary>
-    public Task<int> SendPaymentAsync(long stars, string payload, string chargeId) =>
-        harness.SendAsync(MessageJson(BotConversationHarness.NextId(),
+    public Task<int> SendPaymentAsync(long stars, string payload, string chargeId) => harness.SendAsync(PaymentUpdate(stars, payload, chargeId));
+
+    /// <summary>The successful_payment update JSON of this person's Stars payment.</summary>
+    public string PaymentUpdate(long stars, string payload, string chargeId) =>
+        MessageJson(BotConversationHarness.NextId(),
             $$$"""
             "successful_payment":{"currency":"XTR","total_amount":{{{stars}}},"invoice_payload":{{{JsonSerializer.Serialize(payload)}}},"telegram_payment_charge_id":{{{JsonSerializer.Serialize(chargeId)}}},"provider_payment_charge_id":""}
-            """));
+            """);
 
     /// <summary>Posts a pre-checkout query to the webhook only: it must be answered inside that request, not from the queue.</summary>
     public Task<int> PreCheckoutAsync(long stars, string payload, string queryId) =>

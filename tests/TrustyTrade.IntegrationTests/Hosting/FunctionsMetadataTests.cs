@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TrustyTrade.Functions.Telemetry;
 using TrustyTrade.IntegrationTests.Infrastructure;
 
 namespace TrustyTrade.IntegrationTests.Hosting;
@@ -174,6 +175,22 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(
             File.ReadAllText(Path.Combine(RepositoryPaths.Root, "host.json")),
             File.ReadAllText(Path.Combine(RepositoryPaths.FunctionsOutput, "host.json")));
+
+    [Fact]
+    public void FunctionsMetadata_Metrics_IsAnAnonymousGetOnTheMetricsRoute()
+    {
+        var trigger = Bindings("GetMetrics").Single(b => b.GetProperty("type").GetString() == "httpTrigger");
+
+        Assert.Equal(
+            ("metrics", "anonymous", "get"),
+            (trigger.GetProperty("route").GetString(), trigger.GetProperty("authLevel").GetString()?.ToLowerInvariant(), trigger.GetProperty("methods")[0].GetString()));
+    }
+
+    [Fact]
+    public void FunctionsMetadata_OperationsGauges_RecordEveryMinute() =>
+        Assert.Equal(
+            OperationsGaugesFunction.Schedule,
+            Bindings("RecordOperationsGauges").Single(b => b.GetProperty("type").GetString() == "timerTrigger").GetProperty("schedule").GetString());
 
     private static JsonElement Function(string name)
     {

@@ -3,14 +3,20 @@ using Microsoft.Extensions.Logging;
 
 namespace TrustyTrade.IntegrationTests.Infrastructure;
 
-/// <summary>A logger provider that keeps every line, so tests can read what an operator would read.</summary>
-public sealed class CapturedLogs : ILoggerProvider
+/// <summary>
+/// A logger provider that keeps every line with the structured fields of the scopes open around it, so tests can
+/// read what an operator (or an exporter) would read.
+/// </summary>
+public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<CapturedLogLine> _lines = new();
+    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
     public IReadOnlyCollection<CapturedLogLine> Lines => _lines;
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
 
     public void Dispose()
     {
@@ -19,11 +25,34 @@ public sealed class CapturedLogs : ILoggerProvider
     private sealed class Logger(CapturedLogs logs, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
+            where TState : notnull => logs._scopes.Push(state);
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs._lines.Enqueue(new CapturedLogLine(category, logLevel, formatter(state, exception), exception));
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+            logs._scopes.ForEachScope(
+                static (scope, fields) =>
+                {
+                    if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
+                    {
+                        foreach (var (key, value) in pairs)
+                        {
+                            fields[key] = value?.ToString();
+                        }
+                    }
+                },
+                fields);
+            if (state is IEnumerable<KeyValuePair<string, object?>> own)
+            {
+                foreach (var (key, value) in own)
+                {
+                    fields[key] = value?.ToString();
+                }
+            }
+
+            logs._lines.Enqueue(new CapturedLogLine(category, logLevel, formatter(state, exception), exception, fields));
+        }
     }
 }

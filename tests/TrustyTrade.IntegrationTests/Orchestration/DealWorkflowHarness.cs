@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TrustyTrade.Core;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Workflow;
@@ -74,7 +75,10 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
         where T : notnull => _services.GetRequiredService<T>();
 
     public static async Task<DealWorkflowHarness> StartAsync(
-        DatabaseFixture database, IReadOnlyDictionary<string, string?>? overrides = null, FakeTelegramBotApi? telegram = null)
+        DatabaseFixture database,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        FakeTelegramBotApi? telegram = null,
+        CapturedLogs? logs = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         var ownsTelegram = telegram is null;
@@ -94,7 +98,7 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
         var storage = configuration["AzureWebJobsStorage"] ?? throw new InvalidOperationException("AzureWebJobsStorage is not set");
         var notifications = StorageQueueNotificationPublisher.CreateQueueClient(storage, $"deal-notices-{Guid.NewGuid():N}");
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(builder => CaptureInto(builder, logs))
             .AddTrustyTradeCore(configuration)
             .AddTrustyTradeInfrastructure(configuration)
             .AddSingleton<INotificationPublisher>(new StorageQueueNotificationPublisher(notifications))
@@ -103,6 +107,16 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
         var refund = new StarsRefundActivity(services.GetRequiredService<StarsRefunds>());
         var host = await StartHostAsync(activities, refund);
         return new DealWorkflowHarness(services, host, new TestData(database.DataSource), notifications, telegram, ownsTelegram);
+    }
+
+    /// <summary>Sends every line, whatever its level, to <paramref name="logs"/> when there is one.</summary>
+    public static void CaptureInto(ILoggingBuilder builder, CapturedLogs? logs)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (logs is not null)
+        {
+            builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+        }
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Monetary;
 using TrustyTrade.Core.Payments.Stars;
+using TrustyTrade.Core.Telemetry;
 using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Core.Bot.Conversations;
@@ -16,7 +17,13 @@ namespace TrustyTrade.Core.Bot.Conversations;
 /// no deal can take is given back at once.
 /// </summary>
 public sealed partial class StarsCheckout(
-    IDealReader reader, IUserStore users, IBotClient bot, StarsRefunds refunds, TimeProvider timeProvider, ILogger<StarsCheckout> logger)
+    IDealReader reader,
+    IUserStore users,
+    IBotClient bot,
+    StarsRefunds refunds,
+    TimeProvider timeProvider,
+    ILogger<StarsCheckout> logger,
+    BusinessMetrics metrics)
 {
     private const string PayloadPrefix = "deal:";
 
@@ -52,6 +59,7 @@ public sealed partial class StarsCheckout(
         if (refusal is not null)
         {
             LogPreCheckoutRefused(query.Payload.Length > 40 ? query.Payload[..40] : query.Payload, refusal);
+            metrics.PaymentFailed(PaymentMethod.TelegramStars, "checkout_refused");
         }
 
         await bot.AnswerPreCheckoutAsync(query.Id, refusal is null ? null : BotTexts.Get(language, refusal), cancellationToken).ConfigureAwait(false);

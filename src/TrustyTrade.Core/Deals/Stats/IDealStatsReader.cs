@@ -14,4 +14,10 @@ public interface IDealStatsReader
     Task<IReadOnlyList<Money>> SumHeldAsync(CancellationToken cancellationToken);
 
     Task<DisputeBacklog> GetDisputeBacklogAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deals still in the state a deadline ends, with that deadline before <paramref name="before"/>, per deadline:
+    /// <c>payment</c>, <c>delivery</c>, <c>inspection</c>, <c>warranty</c> (every one present, zero or not).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> CountPastDeadlineAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

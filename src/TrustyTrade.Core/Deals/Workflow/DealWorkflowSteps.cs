@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Notifications;
+using TrustyTrade.Core.Telemetry;
 using TrustyTrade.Core.Users;
 
 namespace TrustyTrade.Core.Deals.Workflow;
@@ -40,6 +41,7 @@ public sealed partial class DealWorkflowSteps(
     /// </summary>
     public async Task<int> RemindAsync(long dealId, DealDeadlineKind deadline, int version, CancellationToken cancellationToken)
     {
+        using var scope = LogScopes.Deal(logger, dealId);
         var deal = await store.FindDealAsync(dealId, cancellationToken).ConfigureAwait(false);
 
         // A deal that moved on since the reminder's timer was set has another deadline, or none: its reminder is moot.
@@ -62,6 +64,7 @@ public sealed partial class DealWorkflowSteps(
     /// </summary>
     public async Task<(Deal? Deal, bool TooEarly)> PassDeadlineAsync(long dealId, DealDeadlineKind deadline, CancellationToken cancellationToken)
     {
+        using var scope = LogScopes.Deal(logger, dealId);
         var deal = await store.FindDealAsync(dealId, cancellationToken).ConfigureAwait(false);
 
         // The deal may have moved since the timer was set (a user's command raced the timer): then this deadline is gone.
@@ -99,6 +102,7 @@ public sealed partial class DealWorkflowSteps(
     /// </summary>
     public async Task<int> NotifyPartiesAsync(long dealId, int? toldVersion, CancellationToken cancellationToken)
     {
+        using var scope = LogScopes.Deal(logger, dealId);
         var deal = await store.FindDealAsync(dealId, cancellationToken).ConfigureAwait(false);
         if (deal is null)
         {

@@ -6,6 +6,7 @@ using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Idempotency;
 using TrustyTrade.Core.Monetary;
 using TrustyTrade.Core.Payments.Chain;
+using TrustyTrade.Core.Telemetry;
 
 namespace TrustyTrade.Core.Payments.Crypto;
 
@@ -24,7 +25,8 @@ public sealed partial class ChainPaymentPoller(
     DealService deals,
     IOptions<ChainOptions> options,
     TimeProvider timeProvider,
-    ILogger<ChainPaymentPoller> logger)
+    ILogger<ChainPaymentPoller> logger,
+    BusinessMetrics? metrics = null)
 {
     private const int SettleBatch = 100;
 
@@ -117,6 +119,10 @@ public sealed partial class ChainPaymentPoller(
             {
                 var outcome = await store.RecordDepositAsync(dealId, transfer, cancellationToken).ConfigureAwait(false);
                 LogTransfer(dealId, transfer.TransactionHash, transfer.LogIndex, transfer.Amount, outcome);
+                if (outcome == DepositOutcome.CreditedLate)
+                {
+                    metrics?.PaymentFailed(PaymentMethod.Crypto, "late");
+                }
             }
         }
     }
@@ -147,6 +153,7 @@ public sealed partial class ChainPaymentPoller(
                 if (await store.ReturnDepositsAsync(invoice.DealId, cancellationToken).ConfigureAwait(false))
                 {
                     LogDepositsReturned(invoice.DealId, invoice.Received);
+                    metrics?.PaymentFailed(PaymentMethod.Crypto, "closed_unpaid");
                 }
 
                 continue;

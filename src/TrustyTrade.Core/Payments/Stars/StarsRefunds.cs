@@ -3,6 +3,7 @@ using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Ledger;
 using TrustyTrade.Core.Monetary;
+using TrustyTrade.Core.Telemetry;
 
 namespace TrustyTrade.Core.Payments.Stars;
 
@@ -12,7 +13,8 @@ namespace TrustyTrade.Core.Payments.Stars;
 /// run that stopped after Telegram refunded but before our commit gets CHARGE_ALREADY_REFUNDED the next time, which
 /// counts as done; the database writes are guarded by the row's status, so the payout is posted once.
 /// </summary>
-public sealed partial class StarsRefunds(IStarsApi telegram, IStarsStore store, IDealWorkflowStore deals, ILogger<StarsRefunds> logger)
+public sealed partial class StarsRefunds(
+    IStarsApi telegram, IStarsStore store, IDealWorkflowStore deals, ILogger<StarsRefunds> logger, BusinessMetrics? metrics = null)
 {
     public const string DealRefundKind = "stars_refund";
 
@@ -59,6 +61,9 @@ public sealed partial class StarsRefunds(IStarsApi telegram, IStarsStore store, 
         {
             return true;
         }
+
+        // Counted once the notice is new: a repeated notice of a refunded charge returned above.
+        metrics?.PaymentFailed(PaymentMethod.TelegramStars, "unmatched");
 
         var answer = await telegram.RefundAsync(payment.PayerTelegramId, payment.ChargeId, cancellationToken).ConfigureAwait(false);
         // The money came in and went straight back out: both sides of it in the ledger, with no deal in between.

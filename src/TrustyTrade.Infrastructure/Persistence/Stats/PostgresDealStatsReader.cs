@@ -70,4 +70,26 @@ internal sealed class PostgresDealStatsReader : IDealStatsReader
             new { now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return new DisputeBacklog(row.Open, row.OldestHours, row.Day, row.ThreeDays, row.Week, row.Older);
     }
+
+    public async Task<IReadOnlyDictionary<string, long>> CountPastDeadlineAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // Only deals in progress, which deals_open_idx holds: the closed majority is never read.
+        var row = await connection.QuerySingleAsync<(long Payment, long Delivery, long Inspection, long Warranty)>(new CommandDefinition(
+            """
+            SELECT count(*) FILTER (WHERE escrow_status = 'awaiting_payment' AND payment_due_at < @before),
+                   count(*) FILTER (WHERE escrow_status = 'paid' AND delivery_due_at < @before),
+                   count(*) FILTER (WHERE escrow_status = 'delivered' AND inspection_ends_at < @before),
+                   count(*) FILTER (WHERE escrow_status = 'completed' AND warranty_ends_at < @before)
+            FROM deals WHERE escrow_status IN ('awaiting_payment', 'paid', 'delivered', 'completed', 'disputed')
+            """,
+            new { before }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            ["payment"] = row.Payment,
+            ["delivery"] = row.Delivery,
+            ["inspection"] = row.Inspection,
+            ["warranty"] = row.Warranty,
+        };
+    }
 }

@@ -1,0 +1,64 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using TrustyTrade.Core.Telemetry;
+
+namespace TrustyTrade.Functions.Telemetry;
+
+/// <summary>
+/// OpenTelemetry in the worker: a span per invocation carrying the host's trace (host.json's telemetryMode joins the
+/// host's and worker's spans, and Durable's distributed tracing carries it into orchestrations and activities), our
+/// own spans, PostgreSQL commands and outgoing HTTP calls; the business meter; logs with their scopes (deal id,
+/// update id). Exported to Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, and over OTLP
+/// (an ELK or Grafana stack) when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is.
+/// </summary>
+public static class TelemetryServiceCollectionExtensions
+{
+    public const string ServiceName = "trustytrade-functions";
+
+    public static IServiceCollection AddTrustyTradeTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var telemetry = services.AddOpenTelemetry()
+            .UseFunctionsWorkerDefaults()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithTracing(tracing => tracing
+                .AddSource(TrustyTradeTracing.SourceName)
+                .AddNpgsql()
+                .AddHttpClientInstrumentation(http =>
+                {
+                    // The worker's own gRPC calls to the host on loopback would be a span each; they say nothing.
+                    http.FilterHttpRequestMessage = request => request.RequestUri is { IsLoopback: false };
+                    // Telegram's URLs hold the bot token: the span keeps the URL without it.
+                    http.EnrichWithHttpRequestMessage = (activity, request) =>
+                        activity.SetTag("url.full", SecretRedaction.Url(request.RequestUri));
+                }))
+            .WithMetrics(metrics => metrics
+                .AddMeter(BusinessMetrics.MeterName)
+                .AddHttpClientInstrumentation())
+            .WithLogging(configureBuilder: null, configureOptions: logging =>
+            {
+                logging.IncludeScopes = true;
+                logging.IncludeFormattedMessage = true;
+            });
+
+        if (!string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+        {
+            telemetry.UseAzureMonitorExporter();
+        }
+
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,8 @@
+namespace TrustyTrade.Infrastructure.Telemetry;
+
+public enum PrometheusType
+{
+    Counter,
+    Gauge,
+    Histogram,
+}
