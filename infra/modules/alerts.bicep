@@ -86,7 +86,7 @@ var rules = [
     severity: 2
     evaluationFrequency: 'PT15M'
     windowSize: 'PT30M'
-    query: 'customMetrics | where name in ("trustytrade.disputes.open", "trustytrade.disputes.oldest_open_age") | summarize open = maxif(value, name == "trustytrade.disputes.open"), oldestSeconds = maxif(value, name == "trustytrade.disputes.oldest_open_age") | extend backlog = iff(open >= ${openDisputesThreshold} or oldestSeconds >= ${oldestDisputeHoursThreshold * 3600}, 1, 0)'
+    query: 'customMetrics | where name in ("trustytrade.disputes.open", "trustytrade.disputes.oldest_open_age") | summarize openDisputes = maxif(value, name == "trustytrade.disputes.open"), oldestSeconds = maxif(value, name == "trustytrade.disputes.oldest_open_age") | extend backlog = iff(openDisputes >= ${openDisputesThreshold} or oldestSeconds >= ${oldestDisputeHoursThreshold * 3600}, 1, 0)'
     measure: 'backlog'
     aggregation: 'Maximum'
     dimensions: []
