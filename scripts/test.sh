@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine too: installs what is missing (apt, npm, NuGet), starts PostgreSQL,
-# Redis, Azurite and the ganache dev chain on loopback, compiles the test token, builds with warnings as errors and
-# runs every test project.
+# Redis, Azurite and the ganache dev chain on loopback, compiles the test token and the Bicep templates, builds with
+# warnings as errors and runs every test project.
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Health").
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
@@ -12,6 +12,10 @@ command -v dotnet >/dev/null || die "the .NET SDK (global.json names the version
 # The dev chain's test token, compiled from infra/chain (skipped when up to date); DevChain deploys it from here.
 TT_CONTRACTS_DIR=$("$REPO_ROOT/scripts/compile-contracts.sh")
 export TT_CONTRACTS_DIR
+# The Azure templates (infra/main.bicep and infra/env/*.bicepparam) compiled to ARM JSON, warnings failing the build;
+# the deployment tests read them from here.
+TT_BICEP_OUT=$("$REPO_ROOT/scripts/compile-bicep.sh")
+export TT_BICEP_OUT
 export_local_settings
 export Postgres__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=${PG_DATABASE}_test;Username=$PG_USER;Password=$PG_PASSWORD"
 # A fresh vault key per run: nothing the tests seal has to outlive it.
