@@ -9,6 +9,7 @@ using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Stats;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Health;
+using TrustyTrade.Core.IntegrationEvents;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Notifications.Messages;
@@ -81,6 +82,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ApiRecordsCleanup>();
         services.AddSingleton<DealStatsService>();
+
+        services.AddValidatedOptions<IntegrationEventOptions>(configuration.GetSection(IntegrationEventOptions.SectionName));
+        services.AddSingleton<IntegrationEventRelay>();
+        services.AddSingleton<IntegrationEventCleanup>();
 
         return services;
     }
