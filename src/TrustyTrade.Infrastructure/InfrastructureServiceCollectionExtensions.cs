@@ -9,6 +9,7 @@ using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Stats;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Health;
+using TrustyTrade.Core.IntegrationEvents;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Notifications.Messages;
@@ -23,6 +24,7 @@ using TrustyTrade.Infrastructure.Access;
 using TrustyTrade.Infrastructure.Bot;
 using TrustyTrade.Infrastructure.Caching;
 using TrustyTrade.Infrastructure.Chain;
+using TrustyTrade.Infrastructure.IntegrationEvents;
 using TrustyTrade.Infrastructure.Notifications;
 using TrustyTrade.Infrastructure.Payments;
 using TrustyTrade.Infrastructure.Persistence;
@@ -40,7 +42,7 @@ namespace TrustyTrade.Infrastructure;
 
 public static class InfrastructureServiceCollectionExtensions
 {
-    /// <summary>Registers the adapters to PostgreSQL, Redis and Azure Storage, with options validated at start.</summary>
+    /// <summary>Registers the adapters to PostgreSQL, Redis, Azure Storage and Service Bus, with options validated at start.</summary>
     public static IServiceCollection AddTrustyTradeInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -91,6 +93,9 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IPaymentReportStore, PostgresPaymentReportStore>();
         services.AddSingleton<IChainPollScheduler>(sp => new StorageQueueChainPollScheduler(StorageQueueNotificationPublisher.CreateQueueClient(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, ChainQueues.Poll)));
+
+        services.AddSingleton<IIntegrationEventOutbox, PostgresIntegrationEventOutbox>();
+        services.AddSingleton<IIntegrationEventSender, ServiceBusIntegrationEventSender>();
 
         services.AddSingleton<IDependencyProbe, PostgresHealthProbe>();
         services.AddSingleton<IDependencyProbe, RedisHealthProbe>();
