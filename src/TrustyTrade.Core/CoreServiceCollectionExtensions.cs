@@ -9,6 +9,7 @@ using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Stats;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Health;
+using TrustyTrade.Core.IntegrationEvents;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Notifications.Messages;
@@ -84,6 +85,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DealStatsService>();
         services.AddSingleton<BusinessMetrics>();
         services.AddSingleton<OperationsSnapshotService>();
+
+        services.AddValidatedOptions<IntegrationEventOptions>(configuration.GetSection(IntegrationEventOptions.SectionName));
+        services.AddSingleton<IntegrationEventRelay>();
+        services.AddSingleton<IntegrationEventCleanup>();
 
         return services;
     }

@@ -1,4 +1,3 @@
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,6 +10,7 @@ using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Deals.Stats;
 using TrustyTrade.Core.Deals.Workflow;
 using TrustyTrade.Core.Health;
+using TrustyTrade.Core.IntegrationEvents;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Notifications;
 using TrustyTrade.Core.Notifications.Messages;
@@ -18,11 +18,13 @@ using TrustyTrade.Core.Payments.Crypto;
 using TrustyTrade.Core.Payments.Payouts;
 using TrustyTrade.Core.Payments.Reports;
 using TrustyTrade.Core.Payments.Stars;
+using TrustyTrade.Core.Telemetry;
 using TrustyTrade.Core.Users;
 using TrustyTrade.Infrastructure.Access;
 using TrustyTrade.Infrastructure.Bot;
 using TrustyTrade.Infrastructure.Caching;
 using TrustyTrade.Infrastructure.Chain;
+using TrustyTrade.Infrastructure.IntegrationEvents;
 using TrustyTrade.Infrastructure.Notifications;
 using TrustyTrade.Infrastructure.Payments;
 using TrustyTrade.Infrastructure.Persistence;
@@ -41,7 +43,7 @@ namespace TrustyTrade.Infrastructure;
 
 public static class InfrastructureServiceCollectionExtensions
 {
-    /// <summary>Registers the adapters to PostgreSQL, Redis and Azure Storage, with options validated at start.</summary>
+    /// <summary>Registers the adapters to PostgreSQL, Redis, Azure Storage and Service Bus, with options validated at start.</summary>
     public static IServiceCollection AddTrustyTradeInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -75,23 +77,24 @@ public static class InfrastructureServiceCollectionExtensions
 
         services.AddSingleton<RedisConnection>();
 
-        services.AddSingleton(sp => new QueueServiceClient(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString,
-            new QueueClientOptions { Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(10) } }));
+        services.AddSingleton<StorageQueues>();
+        services.AddSingleton(sp => sp.GetRequiredService<StorageQueues>().Service);
 
         services.AddNotifications(configuration);
         services.AddSignIn();
         services.AddSingleton<IUpdateGate, UpdateGate>();
         services.AddSingleton<IConversationStore, RedisConversationStore>();
         services.AddSingleton<ISeenUpdateStore, PostgresSeenUpdateStore>();
-        services.AddSingleton<IUpdateInbox>(sp => new StorageQueueUpdateInbox(StorageQueueNotificationPublisher.CreateQueueClient(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, TelegramQueues.Updates)));
+        services.AddSingleton<IUpdateInbox>(sp => new StorageQueueUpdateInbox(sp.GetRequiredService<StorageQueues>().Queue(TelegramQueues.Updates)));
 
         services.AddSingleton<IChainPaymentStore, PostgresChainPaymentStore>();
         services.AddSingleton<IPayoutStore, PostgresPayoutStore>();
         services.AddSingleton<IPaymentReportStore, PostgresPaymentReportStore>();
-        services.AddSingleton<IChainPollScheduler>(sp => new StorageQueueChainPollScheduler(StorageQueueNotificationPublisher.CreateQueueClient(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, ChainQueues.Poll)));
+        services.AddSingleton<IChainPollScheduler>(sp => new StorageQueueChainPollScheduler(sp.GetRequiredService<StorageQueues>().Queue(ChainQueues.Poll)));
+
+        services.AddSingleton<IIntegrationEventOutbox, PostgresIntegrationEventOutbox>();
+        services.AddSingleton<IIntegrationEventSender, ServiceBusIntegrationEventSender>();
+        services.AddSingleton<IOutboxBacklog, PostgresOutboxBacklog>();
 
         services.AddBusinessMetrics(configuration);
 
@@ -110,8 +113,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<INotificationJournal, RedisNotificationJournal>();
         services.AddSingleton<ISentMessageStore, PostgresSentMessageStore>();
         services.AddSingleton<INotificationPublisher>(sp => new StorageQueueNotificationPublisher(
-            StorageQueueNotificationPublisher.CreateQueueClient(
-                sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, NotificationQueues.Notifications)));
+            sp.GetRequiredService<StorageQueues>().Queue(NotificationQueues.Notifications)));
     }
 
     /// <summary>

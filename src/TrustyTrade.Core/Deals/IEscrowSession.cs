@@ -28,10 +28,13 @@ public interface IEscrowSession : IAsyncDisposable
     /// <summary>Keeps a command's result under its key; the save (or the commit) throws <see cref="DuplicateIdempotencyKeyException"/> when another transaction saved it first.</summary>
     Task SaveCommandResultAsync(IdempotencyKey key, StoredCommandResult result, CancellationToken cancellationToken);
 
-    /// <summary>Stores a new deal, reserves its listing, and records the deal's first event.</summary>
+    /// <summary>Stores a new deal, reserves its listing, and records the deal's first event and its integration event (<see cref="IntegrationEvents.DealIntegrationEvents.Created"/>).</summary>
     Task<Deal> CreateDealAsync(NewDeal deal, CancellationToken cancellationToken);
 
-    /// <summary>Writes every effect of a transition: the deal (guarded by its version), its event, the posting, the listing and the dispute.</summary>
+    /// <summary>
+    /// Writes every effect of a transition: the deal (guarded by its version), its event, the posting, the listing, the
+    /// dispute, and its integration event for the outbox (<see cref="IntegrationEvents.DealIntegrationEvents.For"/>).
+    /// </summary>
     Task ApplyAsync(DealTransition transition, CancellationToken cancellationToken);
 
     Task CommitAsync(CancellationToken cancellationToken);

@@ -1,12 +1,10 @@
 using Azure.Storage.Queues;
 using TrustyTrade.Core.Notifications;
+using TrustyTrade.Infrastructure.Storage;
 
 namespace TrustyTrade.Infrastructure.Notifications;
 
-/// <summary>
-/// Puts notifications on an Azure Storage queue as JSON, base64-encoded as the Functions queue trigger reads it
-/// (host.json: queues.messageEncoding = base64).
-/// </summary>
+/// <summary>Puts notifications on an Azure Storage queue as JSON (base64-encoded by the client, see <see cref="StorageQueues"/>).</summary>
 internal sealed class StorageQueueNotificationPublisher(QueueClient queue) : INotificationPublisher
 {
     /// <summary>Azure Storage's longest visibility delay.</summary>
@@ -14,12 +12,7 @@ internal sealed class StorageQueueNotificationPublisher(QueueClient queue) : INo
 
     private readonly Lazy<Task> _created = new(() => queue.CreateIfNotExistsAsync());
 
-    public static QueueClient CreateQueueClient(string connectionString, string queueName) =>
-        new(connectionString, queueName, new QueueClientOptions
-        {
-            MessageEncoding = QueueMessageEncoding.Base64,
-            Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(10) },
-        });
+    public static QueueClient CreateQueueClient(string connectionString, string queueName) => StorageQueues.Queue(connectionString, queueName);
 
     public async Task EnqueueAsync(Notification notification, TimeSpan delay, CancellationToken cancellationToken)
     {

@@ -159,6 +159,22 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void FunctionsMetadata_PublishIntegrationEvents_RunsEveryTenSecondsOnATimer()
+    {
+        var trigger = Bindings("PublishIntegrationEvents").Single(b => b.GetProperty("type").GetString() == "timerTrigger");
+
+        Assert.Equal("*/10 * * * * *", trigger.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
+    public void FunctionsMetadata_IntegrationEventsCleanup_RunsHourlyOnATimer()
+    {
+        var trigger = Bindings("CleanUpIntegrationEvents").Single(b => b.GetProperty("type").GetString() == "timerTrigger");
+
+        Assert.Equal("0 29 * * * *", trigger.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
     public void BuildOutput_ExtensionsJson_LoadsTheDurableTaskExtension() =>
         Assert.Contains("DurableTask", File.ReadAllText(Path.Combine(RepositoryPaths.FunctionsOutput, "extensions.json")), StringComparison.Ordinal);
 

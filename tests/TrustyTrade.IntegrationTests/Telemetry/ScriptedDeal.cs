@@ -32,6 +32,9 @@ internal sealed class ScriptedDeal
 
     public string FinalStatus { get; private set; } = "";
 
+    /// <summary>The deal's integration events in the outbox (none published: no Service Bus here).</summary>
+    public long OutboxEvents { get; private set; }
+
     public string BotToken { get; private set; } = "";
 
     public string WebhookTraceId { get; private set; } = "";
@@ -122,6 +125,7 @@ internal sealed class ScriptedDeal
         await workflowMirror.FlushAsync(CancellationToken.None);
         await botMirror.FlushAsync(CancellationToken.None);
         run.FinalStatus = await bot.Data.ScalarAsync<string>("SELECT escrow_status FROM deals WHERE id = @id", new { id = run.DealId });
+        run.OutboxEvents = await bot.Data.ScalarAsync<long>("SELECT count(*) FROM integration_events WHERE deal_id = @id", new { id = run.DealId });
         run.AtTheEnd = await TextOf(await ScrapeAsync(bot.Services, $"Bearer {MetricsKey(bot)}"));
         return run;
     }

@@ -41,6 +41,10 @@ public sealed class ScriptedDealTelemetryTests(DatabaseFixture database) : IAsyn
     }
 
     [Fact]
+    public void Metrics_CountTheDealsUnpublishedIntegrationEvents() =>
+        Assert.Equal((true, (double)_deal.OutboxEvents), (_deal.OutboxEvents >= 4, Value(_deal.AtTheEnd, "trustytrade_outbox_pending")));
+
+    [Fact]
     public void Metrics_PaymentLatencyHistogram_IsCumulative()
     {
         var infinity = Value(_deal.AtTheEnd, "trustytrade_payment_confirmation_seconds_bucket{method=\"telegram_stars\",le=\"+Inf\"}");

@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using TrustyTrade.Core.Deals;
 using TrustyTrade.Core.Idempotency;
+using TrustyTrade.Core.IntegrationEvents;
 using TrustyTrade.Core.Listings;
 using TrustyTrade.Core.Users;
 
@@ -14,13 +15,20 @@ namespace TrustyTrade.Infrastructure.Persistence.Escrow;
 /// with <c>SELECT … FOR UPDATE</c> in the same round trip as the idempotency key's lookup (BEGIN rides along); then
 /// every write is held back and sent at commit together with COMMIT itself. A transition's writes are one statement, all
 /// hanging on the deal's version-guarded update, so a failed guard writes nothing, and a write that fails (a key or
-/// payment saved by another transaction) aborts the transaction before its COMMIT runs.
+/// payment saved by another transaction) aborts the transaction before its COMMIT runs. The integration event of a
+/// change (<see cref="DealIntegrationEvents"/>) goes to the outbox with it, in the same way.
 /// </summary>
-internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlTransaction transaction) : IEscrowSession
+internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlTransaction transaction, TimeProvider clock) : IEscrowSession
 {
     private const string KeyLookup = "SELECT command AS command_name, deal_id, result::text AS result_json FROM idempotency_keys WHERE key = $1";
     private const string KeyInsert = "INSERT INTO idempotency_keys (key, command, deal_id, result) VALUES ($1, $2, $3, $4::jsonb)";
     private const string KeyConstraint = "idempotency_keys_pkey";
+
+    /// <summary>A new deal's event; the listing's game is added here, as the deal doesn't carry it.</summary>
+    private const string CreatedEventInsert = """
+        INSERT INTO integration_events (id, type, deal_id, deal_version, occurred_at, next_attempt_at, payload)
+        SELECT $1, $2, $3, $4, $5, $5, $6::jsonb || jsonb_build_object('game', game) FROM accounts WHERE id = $7
+        """;
 
     /// <summary>
     /// Every write of a transition as one statement: one execution on the server instead of one per table, which is
@@ -56,12 +64,18 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
                 resolved_by = $16, resolution_note = $36, resolved_at = now()
             FROM deal WHERE disputes.deal_id = deal.id AND disputes.status = 'open' AND $32 IS NOT NULL),
         saved AS (
-            INSERT INTO idempotency_keys (key, command, deal_id, result) SELECT $37, $38, id, $39 FROM deal WHERE $37 IS NOT NULL)
+            INSERT INTO idempotency_keys (key, command, deal_id, result) SELECT $37, $38, id, $39 FROM deal WHERE $37 IS NOT NULL),
+        outbox AS (
+            -- The integration event, with the listing's game (a transition doesn't carry it).
+            INSERT INTO integration_events (id, type, deal_id, deal_version, occurred_at, next_attempt_at, payload)
+            SELECT $40, $41, deal.id, $2, $42, $42, $43 || jsonb_build_object('game', accounts.game)
+            FROM deal JOIN accounts ON accounts.id = $28 WHERE $40 IS NOT NULL)
         SELECT count(*)::int FROM deal
         """;
 
     private readonly NpgsqlBatch _writes = new(connection, transaction);
     private DealTransition? _transition;
+    private IntegrationEvent? _event;
     private (IdempotencyKey Key, StoredCommandResult Result)? _save;
 
     public async Task<Locked<Deal>> LockDealAsync(long dealId, IdempotencyKey key, CancellationToken cancellationToken)
@@ -128,6 +142,8 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
         Queue(
             "INSERT INTO deal_events (deal_id, version, command, from_status, to_status, actor_kind, actor_id, created_at) VALUES ($1, $2, 'buy', NULL, 'awaiting_payment', 'user', $3, $4)",
             created.Id, created.Version, created.BuyerId, created.CreatedAt);
+        var raised = DealIntegrationEvents.Created(created);
+        Queue(CreatedEventInsert, raised.Id, raised.Type, raised.DealId, raised.DealVersion, raised.OccurredAt, raised.Data, created.ListingId);
         return created;
     }
 
@@ -135,6 +151,7 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
     {
         ArgumentNullException.ThrowIfNull(transition);
         _transition = transition;
+        _event = DealIntegrationEvents.For(transition, clock.GetUtcNow());
         return Task.CompletedTask;
     }
 
@@ -142,7 +159,7 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
     {
         if (_transition is { } transition)
         {
-            _writes.BatchCommands.Add(TransitionCommand(transition, _save));
+            _writes.BatchCommands.Add(TransitionCommand(transition, _save, _event));
         }
         else if (_save is { } save)
         {
@@ -187,7 +204,8 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
         return dealsUpdated;
     }
 
-    private static NpgsqlBatchCommand TransitionCommand(DealTransition transition, (IdempotencyKey Key, StoredCommandResult Result)? save)
+    private static NpgsqlBatchCommand TransitionCommand(
+        DealTransition transition, (IdempotencyKey Key, StoredCommandResult Result)? save, IntegrationEvent? raised)
     {
         var (before, after, command, actor, posting) = (transition.Before, transition.After, transition.Command, transition.Actor, transition.Posting);
         // A chain payment's transactions rows are written per transfer as each one confirms (PostgresChainPaymentStore);
@@ -239,6 +257,10 @@ internal sealed class PostgresEscrowSession(NpgsqlConnection connection, NpgsqlT
                 Typed(NpgsqlDbType.Text, save?.Key.Value),
                 Typed(NpgsqlDbType.Text, save?.Result.CommandName),
                 Typed(NpgsqlDbType.Jsonb, save?.Result.ResultJson),
+                Typed(NpgsqlDbType.Uuid, raised?.Id),
+                Typed(NpgsqlDbType.Text, raised?.Type),
+                Typed(NpgsqlDbType.TimestampTz, raised?.OccurredAt),
+                Typed(NpgsqlDbType.Jsonb, raised?.Data),
             },
         };
     }

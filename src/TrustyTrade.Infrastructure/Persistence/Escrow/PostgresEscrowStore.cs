@@ -6,11 +6,13 @@ namespace TrustyTrade.Infrastructure.Persistence.Escrow;
 internal sealed class PostgresEscrowStore : IEscrowStore
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _clock;
 
-    public PostgresEscrowStore(NpgsqlDataSource dataSource)
+    public PostgresEscrowStore(NpgsqlDataSource dataSource, TimeProvider clock)
     {
         DapperSetup.Ensure();
         _dataSource = dataSource;
+        _clock = clock;
     }
 
     public async Task<IEscrowSession> BeginAsync(CancellationToken cancellationToken)
@@ -19,7 +21,7 @@ internal sealed class PostgresEscrowStore : IEscrowStore
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            return new PostgresEscrowSession(connection, transaction);
+            return new PostgresEscrowSession(connection, transaction, _clock);
         }
         catch
         {
