@@ -14,14 +14,17 @@ namespace TrustyTrade.Functions.Telemetry;
 
 /// <summary>
 /// OpenTelemetry in the worker: a span per invocation carrying the host's trace (host.json's telemetryMode joins the
-/// host's and worker's spans, and Durable's distributed tracing carries it into orchestrations and activities), our
-/// own spans, PostgreSQL commands and outgoing HTTP calls; the business meter; logs with their scopes (deal id,
+/// host's and worker's spans), the Durable Task SDK's spans (an orchestration started or signalled within a trace, and
+/// its activities, stay in it), our own spans, PostgreSQL commands and outgoing HTTP calls; the business meter; logs with their scopes (deal id,
 /// update id). Exported to Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, and over OTLP
 /// (an ELK or Grafana stack) when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is.
 /// </summary>
 public static class TelemetryServiceCollectionExtensions
 {
     public const string ServiceName = "trustytrade-functions";
+
+    /// <summary>The Durable Task SDK's spans: starting an orchestration, raising its events, running its activities.</summary>
+    public const string DurableTaskSource = "Microsoft.DurableTask";
 
     public static IServiceCollection AddTrustyTradeTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,7 +33,7 @@ public static class TelemetryServiceCollectionExtensions
             .UseFunctionsWorkerDefaults()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithTracing(tracing => tracing
-                .AddSource(TrustyTradeTracing.SourceName)
+                .AddSource(TrustyTradeTracing.SourceName, DurableTaskSource)
                 .AddNpgsql()
                 .AddHttpClientInstrumentation(http =>
                 {

@@ -39,6 +39,8 @@ internal sealed class ScriptedDeal
 
     public string WebhookTraceId { get; private set; } = "";
 
+    public string BuyTraceId { get; private set; } = "";
+
     public string WhileHeld { get; private set; } = "";
 
     public string AtTheEnd { get; private set; } = "";
@@ -71,7 +73,7 @@ internal sealed class ScriptedDeal
         var run = new ScriptedDeal();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == TrustyTradeTracing.SourceName,
+            ShouldListenTo = source => source.Name is TrustyTradeTracing.SourceName or TelemetryServiceCollectionExtensions.DurableTaskSource,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = run.Spans.Enqueue,
         };
@@ -94,7 +96,13 @@ internal sealed class ScriptedDeal
         var listingId = await bot.PublishAsync(seller, Credentials, "150");
         await bot.ApproveAsync(listingId);
         await buyer.SayAsync($"/start l{listingId}");
-        await buyer.PressAsync(buyer.T("BtnBuy", "150 ⭐"));
+        // The buy's invocation span: the deal's workflow starts under it.
+        using (var buy = new Activity("ProcessTelegramUpdate").SetIdFormat(ActivityIdFormat.W3C).Start())
+        {
+            run.BuyTraceId = buy.TraceId.ToString();
+            await buyer.PressAsync(buyer.T("BtnBuy", "150 ⭐"));
+        }
+
         run.DealId = await bot.Data.ScalarAsync<long>("SELECT id FROM deals WHERE account_id = @listingId", new { listingId });
         var payload = $"deal:{run.DealId}";
         await buyer.PreCheckoutAsync(149, payload, "pcq-wrong-amount");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrustyTrade.Functions.Telemetry;
 using TrustyTrade.IntegrationTests.Bot;
 using TrustyTrade.IntegrationTests.Infrastructure;
 
@@ -95,6 +96,24 @@ public sealed class ScriptedDealTelemetryTests(DatabaseFixture database) : IAsyn
         var processing = _deal.Spans.Where(s => s.OperationName == "telegram.update process").ToList();
 
         Assert.Contains(processing, s => s.Links.Any(link => link.Context.TraceId.ToString() == _deal.WebhookTraceId));
+    }
+
+    [Fact]
+    public void Trace_TheDealsOrchestrationAndActivities_ContinueTheTraceOfTheUpdateThatOpenedIt()
+    {
+        var workflow = _deal.Spans.Where(s => s.Source.Name == TelemetryServiceCollectionExtensions.DurableTaskSource && s.TraceId.ToString() == _deal.BuyTraceId).Select(s => s.OperationName).ToList();
+
+        Assert.Equal(
+            (true, true),
+            (workflow.Contains("create_orchestration:DealOrchestrator"), workflow.Any(name => name.StartsWith("activity:", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void Trace_ThePaymentsSignalToTheWorkflow_IsInTheTraceOfTheUpdateThatCarriedIt()
+    {
+        var payment = _deal.Spans.Single(s => s.OperationName == "telegram.update process" && s.Links.Any(l => l.Context.TraceId.ToString() == _deal.WebhookTraceId));
+
+        Assert.Contains(_deal.Spans, s => s.Source.Name == TelemetryServiceCollectionExtensions.DurableTaskSource && s.OperationName.StartsWith("orchestration_event:", StringComparison.Ordinal) && s.TraceId == payment.TraceId);
     }
 
     private static double Value(string text, string series) =>

@@ -5,7 +5,7 @@ using TrustyTrade.Core.Telemetry;
 
 namespace TrustyTrade.Infrastructure.Telemetry;
 
-internal static class TelemetryServiceCollectionExtensions
+internal static class BusinessMetricsServiceCollectionExtensions
 {
     /// <summary>Queue depths, the Redis mirror of the business counters (started with the host) and the Prometheus scrape.</summary>
     public static IServiceCollection AddBusinessMetrics(this IServiceCollection services, IConfiguration configuration)
