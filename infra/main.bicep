@@ -44,8 +44,9 @@ param vaultKeys string
 @secure()
 param jwtSigningKey string
 
-@description('Bearer key Prometheus presents to /api/metrics.')
+@description('Bearer key Prometheus presents to /api/metrics (the app refuses to start with a shorter one).')
 @secure()
+@minLength(32)
 param metricsScrapeKey string
 
 @description('The chain hot wallet\'s private key (64 hex digits); empty while crypto payments are off.')

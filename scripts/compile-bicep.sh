@@ -44,7 +44,7 @@ for params in "$REPO_ROOT"/infra/env/*.bicepparam; do
       TELEGRAM_WEBHOOK_SECRET=placeholder-webhook-secret-0123456789 \
       VAULT_KEYS="key-1=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" \
       API_JWT_SIGNING_KEY=cGxhY2Vob2xkZXItand0LXNpZ25pbmcta2V5LTAxMjM0NTY3ODk= \
-      METRICS_SCRAPE_KEY=placeholder-scrape-key \
+      METRICS_SCRAPE_KEY=placeholder-metrics-scrape-key-0123456789 \
       CHAIN_HOT_WALLET_KEY= \
       POSTGRES_ADMIN_PASSWORD=placeholder-password-0123
     bicep_strict build-params "$params" --outfile "$out_dir/$name.parameters.json"
