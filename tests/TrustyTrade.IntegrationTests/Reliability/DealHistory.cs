@@ -71,7 +71,9 @@ internal sealed class DealHistory(HistoryBench bench, int masterSeed, int seed)
                     await RaceAsync();
                     break;
                 case < 42 when _sent.Count > 0:
-                    await SendAsync(_sent[_random.Next(_sent.Count)]); // the same request again: a redelivery, perhaps out of order
+                    // The same request again: a redelivery, perhaps out of order; now and then another request under its key.
+                    var again = _sent[_random.Next(_sent.Count)];
+                    await SendAsync(again is DealRequest earlier && _random.Next(5) == 0 ? RandomAct(earlier.Key) : again);
                     break;
                 case < 46 when _paymentReferences.Count > 0:
                     await SendAsync(DuplicatePaymentNotice());
