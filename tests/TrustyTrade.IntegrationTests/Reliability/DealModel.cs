@@ -39,6 +39,9 @@ internal sealed class DealModel
 
     public IReadOnlyDictionary<long, ModelDeal> Deals => _deals;
 
+    /// <summary>Each listing's price, set once when the history lists it (shared by clones: it never changes).</summary>
+    public Dictionary<long, Money> ListingPrices { get; } = [];
+
     public IReadOnlyDictionary<long, ListingStatus> Listings => _listings;
 
     public IReadOnlyDictionary<(LedgerAccountKind Kind, long Owner, Currency Currency), decimal> Balances => _balances;
@@ -108,9 +111,6 @@ internal sealed class DealModel
 
         return mismatch;
     }
-
-    /// <summary>Each listing's price, set by the history when it lists.</summary>
-    public Dictionary<long, Money> ListingPrices { get; private set; } = [];
 
     private string? ApplyAct(DealRequest request, Observed observed, DateTimeOffset now)
     {
