@@ -52,6 +52,15 @@ internal sealed class DealHistory(HistoryBench bench, int masterSeed, int seed)
             _log.Add($"listing {id} at {price}");
         }
 
+        if (_random.Next(2) == 0)
+        {
+            // The buyer has earnings of their own, so their payouts draw on earnings and refunds owed at once.
+            var earnings = new Money(_random.Next(1, 50_000_000) / 1_000_000m, Currency.USDT);
+            await data.CreditAsync(buyer, "seller_available", earnings);
+            _model.AddEarnings(buyer, earnings);
+            _log.Add($"buyer's own earnings {earnings}");
+        }
+
         var length = _random.Next(10, 40);
         for (var step = 0; step < length; step++)
         {

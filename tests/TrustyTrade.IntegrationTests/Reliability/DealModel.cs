@@ -48,6 +48,9 @@ internal sealed class DealModel
 
     public void AddListing(long id) => _listings[id] = ListingStatus.Active;
 
+    /// <summary>Earnings the user has from outside the history (set up before it starts).</summary>
+    public void AddEarnings(long userId, Money amount) => Credit(LedgerAccountKind.SellerAvailable, userId, amount);
+
     public decimal Balance(LedgerAccountKind kind, long owner, Currency currency) => _balances.GetValueOrDefault((kind, owner, currency));
 
     /// <summary>What <paramref name="userId"/> may withdraw in <paramref name="currency"/>: earnings and refunds owed.</summary>
