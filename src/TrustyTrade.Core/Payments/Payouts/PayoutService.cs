@@ -14,6 +14,9 @@ public sealed partial class PayoutService(IPayoutStore store, IUserStore users, 
 {
     public const int MaxRejectReasonLength = 1000;
 
+    /// <summary>How many times a request is tried when racing requests keep moving the balance under it.</summary>
+    private const int MaxCreateAttempts = 3;
+
     /// <summary>Sets the XTR→USDT rate for the payouts requested from now on (history is kept).</summary>
     public async Task<PayoutRefusal?> SetRateAsync(long adminId, decimal rate, CancellationToken cancellationToken)
     {
@@ -87,28 +90,36 @@ public sealed partial class PayoutService(IPayoutStore store, IUserStore users, 
             }
         }
 
-        // The store checks again under the user's lock: this read only shapes the posting (earnings first).
-        var balance = await store.GetBalanceAsync(request.UserId, request.Amount.Currency, cancellationToken).ConfigureAwait(false);
-        if (balance.Total < request.Amount.Amount)
-        {
-            // A replay of a request already stored must still answer with it, though the balance has moved on.
-            return await store.FindByKeyAsync(request.Key, cancellationToken).ConfigureAwait(false) is { } replayed
-                ? PayoutResult.Done(replayed)
-                : PayoutResult.Refused(PayoutRefusal.InsufficientBalance);
-        }
-
-        var posting = PayoutPostings.Request(request.UserId, request.Amount, balance, usdt);
         var address = ChainAddress.Normalize(request.Address, nameof(request));
-        var payout = await store.CreateAsync(
-            new NewPayout(request.UserId, usdt, address, request.Amount.Currency, request.Amount.Amount, rate, request.Key, posting), cancellationToken)
-            .ConfigureAwait(false);
-        if (payout is null)
+        for (var attempt = 1; ; attempt++)
         {
-            return PayoutResult.Refused(PayoutRefusal.InsufficientBalance);
-        }
+            // The store checks again under the user's lock: this read only shapes the posting (earnings first).
+            var balance = await store.GetBalanceAsync(request.UserId, request.Amount.Currency, cancellationToken).ConfigureAwait(false);
+            if (balance.Total < request.Amount.Amount)
+            {
+                // A replay of a request already stored must still answer with it, though the balance has moved on.
+                return await store.FindByKeyAsync(request.Key, cancellationToken).ConfigureAwait(false) is { } replayed
+                    ? PayoutResult.Done(replayed)
+                    : PayoutResult.Refused(PayoutRefusal.InsufficientBalance);
+            }
 
-        LogRequested(payout.Id, payout.UserId, payout.Amount, payout.SourceAmount, payout.SourceCurrency);
-        return PayoutResult.Done(payout);
+            var posting = PayoutPostings.Request(request.UserId, request.Amount, balance, usdt);
+            var payout = await store.CreateAsync(
+                new NewPayout(request.UserId, usdt, address, request.Amount.Currency, request.Amount.Amount, rate, request.Key, posting), cancellationToken)
+                .ConfigureAwait(false);
+            if (payout is not null)
+            {
+                LogRequested(payout.Id, payout.UserId, payout.Amount, payout.SourceAmount, payout.SourceCurrency);
+                return PayoutResult.Done(payout);
+            }
+
+            // Refused under the lock: a request that raced this one spent from the balance after it was read, so the
+            // split (earnings first) may be stale though the total still covers it. Read the balance again and retry.
+            if (attempt == MaxCreateAttempts)
+            {
+                return PayoutResult.Refused(PayoutRefusal.InsufficientBalance);
+            }
+        }
     }
 
     public Task<PayoutResult> ApproveAsync(long adminId, long payoutId, CancellationToken cancellationToken) =>
