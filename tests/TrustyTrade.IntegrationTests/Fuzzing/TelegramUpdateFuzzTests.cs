@@ -93,7 +93,7 @@ public sealed class TelegramUpdateFuzzTests(DatabaseFixture database, ITestOutpu
     }
 
     /// <summary>The app's webhook function on these exact bytes, as the host would invoke it; its status.</summary>
-    private static async Task<int> PostAsync(IServiceProvider services, byte[] body, string? secret)
+    internal static async Task<int> PostAsync(IServiceProvider services, byte[] body, string? secret)
     {
         var function = ActivatorUtilities.CreateInstance<TelegramWebhookFunction>(services);
         var context = new DefaultHttpContext { RequestServices = services };
