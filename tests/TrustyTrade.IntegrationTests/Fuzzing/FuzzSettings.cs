@@ -9,7 +9,7 @@ namespace TrustyTrade.IntegrationTests.Fuzzing;
 /// </summary>
 internal static class FuzzSettings
 {
-    public const int DefaultCases = 1_000;
+    public const int DefaultCases = 3_000;
 
     public static int Cases { get; } = int.TryParse(Environment.GetEnvironmentVariable("TT_FUZZ_CASES"), NumberStyles.None, CultureInfo.InvariantCulture, out var cases) && cases > 0
         ? cases
