@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustyTrade.Core.Bot.Conversations;
@@ -90,11 +91,12 @@ public sealed partial class WebhookService(
 
     /// <summary>
     /// The update's id, and whether it is a pre-checkout query, when <paramref name="body"/> is a JSON object with a
-    /// positive update_id and one known update in it.
+    /// positive update_id and one known update in it (valid UTF-8 throughout).
     /// </summary>
     private (long UpdateId, bool PreCheckout)? Parse(ReadOnlyMemory<byte> body)
     {
-        if (body.Length == 0 || body.Length > _maxBytes)
+        // The parser checks UTF-8 only as it decodes a text, which member names here never are: checked first.
+        if (body.Length == 0 || body.Length > _maxBytes || !Utf8.IsValid(body.Span))
         {
             return null;
         }

@@ -55,6 +55,23 @@ public sealed class BotUpdateParserTests
     }
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("-150")]
+    [InlineData("2147483648")]
+    [InlineData("9223372036854775807")]
+    public void PaymentsOutsideTelegramsAmounts_AreNotPayments(string amount)
+    {
+        var payment = Parse(
+            """{"update_id":8,"message":{"message_id":12,"chat":{"id":77,"type":"private"},"from":FROM,"successful_payment":{"currency":"XTR","total_amount":AMOUNT,"invoice_payload":"deal:4","telegram_payment_charge_id":"ch_1","provider_payment_charge_id":""}}}"""
+                .Replace("AMOUNT", amount, StringComparison.Ordinal));
+        var preCheckout = Parse(
+            """{"update_id":7,"pre_checkout_query":{"id":"q1","from":FROM,"currency":"XTR","total_amount":AMOUNT,"invoice_payload":"deal:4"}}"""
+                .Replace("AMOUNT", amount, StringComparison.Ordinal));
+
+        Assert.Equal((null, null), (payment?.Message?.Payment, preCheckout?.PreCheckout));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("not json")]
     [InlineData("[]")]

@@ -18,6 +18,7 @@ using TrustyTrade.Functions.Api;
 using TrustyTrade.Infrastructure;
 using TrustyTrade.Infrastructure.Notifications;
 using TrustyTrade.IntegrationTests.Infrastructure;
+using TrustyTrade.IntegrationTests.Orchestration;
 
 namespace TrustyTrade.IntegrationTests.Api;
 
@@ -56,7 +57,10 @@ public sealed class ApiTestHost : IAsyncDisposable
     /// <summary>Where requests come from (X-Forwarded-For); random per host so rate-limit counters don't meet across tests.</summary>
     public string ClientIp { get; set; } = $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
 
-    public static ApiTestHost Start(IReadOnlyDictionary<string, string?>? settings = null, DurableTaskClient? durable = null)
+    /// <param name="settings">Settings on top of the test configuration.</param>
+    /// <param name="durable">The client that routes taking a DurableTaskClient get.</param>
+    /// <param name="logs">Where every log line of the app goes, when given.</param>
+    public static ApiTestHost Start(IReadOnlyDictionary<string, string?>? settings = null, DurableTaskClient? durable = null, CapturedLogs? logs = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
         // Rate-limit and sign-in counters of its own: user ids start again at 1 after each reset, logins repeat across
@@ -70,7 +74,7 @@ public sealed class ApiTestHost : IAsyncDisposable
         var storage = configuration["AzureWebJobsStorage"] ?? throw new InvalidOperationException("AzureWebJobsStorage is not set");
         var notificationQueue = StorageQueueNotificationPublisher.CreateQueueClient(storage, $"api-notif-{Guid.NewGuid():N}");
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(builder => DealWorkflowHarness.CaptureInto(builder, logs))
             .AddSingleton<TimeProvider>(time)
             .AddTrustyTradeCore(configuration)
             .AddTrustyTradeInfrastructure(configuration)

@@ -19,10 +19,13 @@ internal sealed class ApiWithWorkflow : IAsyncDisposable
 
     public DealWorkflowHarness Workflow { get; }
 
-    public static async Task<ApiWithWorkflow> StartAsync(DatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="database">The shared test database.</param>
+    /// <param name="settings">Settings of the API on top of the test configuration.</param>
+    /// <param name="logs">Where every log line of the API and of the workflow goes, when given.</param>
+    public static async Task<ApiWithWorkflow> StartAsync(DatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null, CapturedLogs? logs = null)
     {
-        var workflow = await DealWorkflowHarness.StartAsync(database);
-        var host = ApiTestHost.Start(settings, workflow.Client);
+        var workflow = await DealWorkflowHarness.StartAsync(database, logs: logs);
+        var host = ApiTestHost.Start(settings, workflow.Client, logs);
         host.Time.SetUtcNow(DateTimeOffset.UtcNow);
         return new ApiWithWorkflow(host, workflow);
     }

@@ -14,6 +14,9 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 
     public IReadOnlyCollection<CapturedLogLine> Lines => _lines;
 
+    /// <summary>Lines below this level are not kept (a long run keeps only what it reads).</summary>
+    public LogLevel MinimumLevel { get; init; } = LogLevel.Trace;
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
@@ -27,10 +30,15 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => logs._scopes.Push(state);
 
-        public bool IsEnabled(LogLevel logLevel) => true;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= logs.MinimumLevel;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            if (!IsEnabled(logLevel))
+            {
+                return;
+            }
+
             var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
             logs._scopes.ForEachScope(
                 static (scope, fields) =>

@@ -49,7 +49,8 @@ public static class BotUpdateParser
         BotPayment? payment = null;
         if (Object(message, "successful_payment") is { } paid)
         {
-            payment = String(paid, "currency") is { } currency && Long(paid, "total_amount") is { } total
+            // Telegram's amounts are positive 32-bit integers: a larger one overflowed the ledger's numeric on insert.
+            payment = String(paid, "currency") is { } currency && Long(paid, "total_amount") is { } total and > 0 and <= int.MaxValue
                 && String(paid, "invoice_payload") is { } payload && String(paid, "telegram_payment_charge_id") is { } charge
                 ? new BotPayment(currency, total, payload, charge)
                 : null;
@@ -75,7 +76,7 @@ public static class BotUpdateParser
 
     private static BotPreCheckout? ReadPreCheckout(JsonElement query) =>
         String(query, "id") is { } id && Object(query, "from") is { } fromElement && ReadUser(fromElement) is { } from
-        && String(query, "currency") is { } currency && Long(query, "total_amount") is { } total
+        && String(query, "currency") is { } currency && Long(query, "total_amount") is { } total and > 0 and <= int.MaxValue
         && String(query, "invoice_payload") is { } payload
             ? new BotPreCheckout(id, from, currency, total, payload)
             : null;
