@@ -8,6 +8,7 @@ using TrustyTrade.Core.Notifications;
 using TrustyTrade.Functions.Notifications;
 using TrustyTrade.Infrastructure;
 using TrustyTrade.Infrastructure.Notifications;
+using TrustyTrade.Infrastructure.Storage;
 using TrustyTrade.TestSupport;
 
 namespace TrustyTrade.Benchmarks;
@@ -37,7 +38,7 @@ internal static class NotificationRate
             .AddTrustyTradeCore(overrides)
             .AddTrustyTradeInfrastructure(overrides)
             .AddSingleton<INotificationPublisher>(new StorageQueueNotificationPublisher(
-                StorageQueueNotificationPublisher.CreateQueueClient(connectionString, queueName)))
+                StorageQueues.Queue(connectionString, queueName)))
             .BuildServiceProvider();
         var function = ActivatorUtilities.CreateInstance<SendNotificationFunction>(services);
         var queue = QueueHostEmulator.CreateClient(connectionString, queueName);

@@ -12,8 +12,6 @@ internal sealed class StorageQueueNotificationPublisher(QueueClient queue) : INo
 
     private readonly Lazy<Task> _created = new(() => queue.CreateIfNotExistsAsync());
 
-    public static QueueClient CreateQueueClient(string connectionString, string queueName) => StorageQueues.Queue(connectionString, queueName);
-
     public async Task EnqueueAsync(Notification notification, TimeSpan delay, CancellationToken cancellationToken)
     {
         var message = Checked(notification);

@@ -17,6 +17,7 @@ using TrustyTrade.Core.Users;
 using TrustyTrade.Functions.Api;
 using TrustyTrade.Infrastructure;
 using TrustyTrade.Infrastructure.Notifications;
+using TrustyTrade.Infrastructure.Storage;
 using TrustyTrade.IntegrationTests.Infrastructure;
 using TrustyTrade.IntegrationTests.Orchestration;
 
@@ -72,7 +73,7 @@ public sealed class ApiTestHost : IAsyncDisposable
             ["AdminAuth:RedisKeyPrefix"] = counters + "admin-auth:",
         });
         var storage = configuration["AzureWebJobsStorage"] ?? throw new InvalidOperationException("AzureWebJobsStorage is not set");
-        var notificationQueue = StorageQueueNotificationPublisher.CreateQueueClient(storage, $"api-notif-{Guid.NewGuid():N}");
+        var notificationQueue = StorageQueues.Queue(storage, $"api-notif-{Guid.NewGuid():N}");
         var services = new ServiceCollection()
             .AddLogging(builder => DealWorkflowHarness.CaptureInto(builder, logs))
             .AddSingleton<TimeProvider>(time)

@@ -4,6 +4,7 @@ using TrustyTrade.Core;
 using TrustyTrade.Core.Notifications;
 using TrustyTrade.Infrastructure;
 using TrustyTrade.Infrastructure.Notifications;
+using TrustyTrade.Infrastructure.Storage;
 using TrustyTrade.IntegrationTests.Infrastructure;
 using TrustyTrade.IntegrationTests.Notifications;
 
@@ -58,7 +59,7 @@ public sealed class StorageRestartTests : IAsyncLifetime
 
     private async Task<List<string>> ReadAllAsync()
     {
-        var queue = StorageQueueNotificationPublisher.CreateQueueClient(_azurite.ConnectionString, NotificationQueues.Notifications);
+        var queue = StorageQueues.Queue(_azurite.ConnectionString, NotificationQueues.Notifications);
         var ids = new List<string>();
         while (true)
         {

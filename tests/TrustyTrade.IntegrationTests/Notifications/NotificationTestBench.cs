@@ -6,6 +6,7 @@ using TrustyTrade.Core.Notifications;
 using TrustyTrade.Functions.Notifications;
 using TrustyTrade.Infrastructure;
 using TrustyTrade.Infrastructure.Notifications;
+using TrustyTrade.Infrastructure.Storage;
 using TrustyTrade.IntegrationTests.Infrastructure;
 using TrustyTrade.TestSupport;
 
@@ -39,7 +40,7 @@ internal sealed class NotificationTestBench : IAsyncDisposable
             .AddTrustyTradeCore(configuration)
             .AddTrustyTradeInfrastructure(configuration)
             .AddSingleton<INotificationPublisher>(new StorageQueueNotificationPublisher(
-                StorageQueueNotificationPublisher.CreateQueueClient(connectionString, queueName)))
+                StorageQueues.Queue(connectionString, queueName)))
             .BuildServiceProvider();
         Function = ActivatorUtilities.CreateInstance<SendNotificationFunction>(_services);
         Host = new QueueHostEmulator(

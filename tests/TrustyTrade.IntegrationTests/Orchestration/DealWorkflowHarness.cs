@@ -14,6 +14,7 @@ using TrustyTrade.Core.Payments.Stars;
 using TrustyTrade.Functions.Deals;
 using TrustyTrade.Infrastructure;
 using TrustyTrade.Infrastructure.Notifications;
+using TrustyTrade.Infrastructure.Storage;
 using TrustyTrade.IntegrationTests.Infrastructure;
 using TrustyTrade.TestSupport;
 
@@ -96,7 +97,7 @@ internal sealed class DealWorkflowHarness : IAsyncDisposable
         // The parties' notifications go to a real queue of this harness's own, read back by NotificationsAsync.
         var configuration = TestConfiguration.Build(settings);
         var storage = configuration["AzureWebJobsStorage"] ?? throw new InvalidOperationException("AzureWebJobsStorage is not set");
-        var notifications = StorageQueueNotificationPublisher.CreateQueueClient(storage, $"deal-notices-{Guid.NewGuid():N}");
+        var notifications = StorageQueues.Queue(storage, $"deal-notices-{Guid.NewGuid():N}");
         var services = new ServiceCollection()
             .AddLogging(builder => CaptureInto(builder, logs))
             .AddTrustyTradeCore(configuration)

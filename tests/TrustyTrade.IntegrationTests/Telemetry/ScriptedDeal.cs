@@ -123,7 +123,7 @@ internal sealed class ScriptedDeal
         }
 
         await workflowMirror.FlushAsync(CancellationToken.None);
-        run.WhileHeld = await TextOf(await ScrapeAsync(bot.Services, $"Bearer {MetricsKey(bot)}"));
+        run.WhileHeld = TextOf(await ScrapeAsync(bot.Services, $"Bearer {MetricsKey(bot)}"));
 
         await buyer.OpenDealAsync(run.DealId);
         await buyer.PressAsync(buyer.T("BtnShowCredentials"));
@@ -134,15 +134,14 @@ internal sealed class ScriptedDeal
         await botMirror.FlushAsync(CancellationToken.None);
         run.FinalStatus = await bot.Data.ScalarAsync<string>("SELECT escrow_status FROM deals WHERE id = @id", new { id = run.DealId });
         run.OutboxEvents = await bot.Data.ScalarAsync<long>("SELECT count(*) FROM integration_events WHERE deal_id = @id", new { id = run.DealId });
-        run.AtTheEnd = await TextOf(await ScrapeAsync(bot.Services, $"Bearer {MetricsKey(bot)}"));
+        run.AtTheEnd = TextOf(await ScrapeAsync(bot.Services, $"Bearer {MetricsKey(bot)}"));
         return run;
     }
 
     private static string MetricsKey(BotConversationHarness bot) =>
         bot.Get<Microsoft.Extensions.Options.IOptions<MetricsOptions>>().Value.ScrapeKey;
 
-    private static async Task<string> TextOf(IActionResult result) =>
-        await Task.FromResult(Assert.IsType<ContentResult>(result).Content ?? "");
+    private static string TextOf(IActionResult result) => Assert.IsType<ContentResult>(result).Content ?? "";
 
     /// <summary>What the workflow queued for the parties, through the app's dispatcher to the fake Bot API.</summary>
     private static async Task<IReadOnlyDictionary<NotificationKind, int>> SendNotificationsAsync(BotConversationHarness bot)
